@@ -1,0 +1,135 @@
+"""Admin for the study material: search, filters, inlines, autocomplete, site links."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+
+from quizapp.library.models import Concept, Fact, Mention, Passage, Source
+
+
+def site_link(url: str, label: str = "View on site"):
+    return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, label)
+
+
+class PassageInline(admin.StackedInline):
+    model = Passage
+    extra = 0
+    fields = ["ordinal", "text"]
+
+
+class FoldingAdmin(admin.ModelAdmin):
+    """Keeps the folded search copy and the mentions in step with edits made here."""
+
+    def save_model(self, request, obj, form, change):
+        obj.refold()
+        super().save_model(request, obj, form, change)
+        rebuild_mentions(obj if isinstance(obj, Passage) else None)
+
+
+def rebuild_mentions(passage: Passage | None = None) -> None:
+    """An edited passage, or a renamed concept (then every passage), is scanned again."""
+    finder = Concept.objects.mention_finder()
+    for each in [passage] if passage else Passage.objects.all():
+        each.rebuild_mentions(finder)
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "order", "outlet", "published", "passage_count"]
+    list_filter = ["kind", "outlet"]
+    search_fields = ["title", "slug", "original_title", "outlet", "author"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [PassageInline]
+
+    @admin.display(description="Passages")
+    def passage_count(self, obj: Source) -> int:
+        return obj.passages.count()
+
+    def save_formset(self, request, form, formset, change):
+        passages = formset.save(commit=False)
+        for passage in passages:
+            passage.refold()
+            passage.save()
+            rebuild_mentions(passage)
+        for passage in formset.deleted_objects:
+            passage.delete()
+
+
+@admin.register(Passage)
+class PassageAdmin(FoldingAdmin):
+    list_display = ["__str__", "source", "ordinal", "opening"]
+    list_filter = ["source__kind", "source"]
+    search_fields = ["text", "source__title", "source__slug"]
+    list_select_related = ["source"]
+    readonly_fields = ["link"]
+
+    @admin.display(description="Opening words")
+    def opening(self, obj: Passage) -> str:
+        return obj.text[:90] + ("…" if len(obj.text) > 90 else "")
+
+    @admin.display(description="On the site")
+    def link(self, obj: Passage):
+        return site_link(obj.get_absolute_url()) if obj.pk else "—"
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    extra = 0
+    autocomplete_fields = ["passage"]
+    fields = ["passage", "start", "end", "mentioned_text", "link"]
+    readonly_fields = ["mentioned_text", "link"]
+
+    @admin.display(description="Text")
+    def mentioned_text(self, obj: Mention) -> str:
+        return obj.span_text if obj.pk else ""
+
+    @admin.display(description="On the site")
+    def link(self, obj: Mention):
+        return site_link(obj.get_absolute_url(), "Open") if obj.pk else "—"
+
+
+class FactInline(admin.TabularInline):
+    model = Fact.concepts.through
+    extra = 0
+    autocomplete_fields = ["fact"]
+    verbose_name = verbose_name_plural = "Facts about this concept"
+
+
+@admin.register(Concept)
+class ConceptAdmin(FoldingAdmin):
+    list_display = ["name", "kind", "slug", "mention_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug", "folded", "definition"]
+    autocomplete_fields = ["related"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MentionInline, FactInline]
+
+    @admin.display(description="Mentions")
+    def mention_count(self, obj: Concept) -> int:
+        return obj.mentions.count()
+
+
+@admin.register(Fact)
+class FactAdmin(admin.ModelAdmin):
+    list_display = ["statement", "answer", "answer_kind", "passage", "link"]
+    list_filter = ["answer_kind", "passage__source"]
+    search_fields = ["statement", "answer", "slug", "question"]
+    autocomplete_fields = ["concepts", "answer_concept", "said_by", "passage"]
+    list_select_related = ["passage__source"]
+    readonly_fields = ["span_preview", "link"]
+
+    @admin.display(description="Cited span")
+    def span_preview(self, obj: Fact) -> str:
+        return obj.span_text if obj.pk else ""
+
+    @admin.display(description="Passage on the site")
+    def link(self, obj: Fact):
+        return site_link(obj.get_absolute_url(), "Open passage") if obj.pk else "—"
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ["concept", "passage", "start", "end"]
+    list_filter = ["concept__kind", "passage__source"]
+    search_fields = ["concept__name", "passage__text"]
+    autocomplete_fields = ["concept", "passage"]
+    list_select_related = ["concept", "passage__source"]

@@ -1,0 +1,284 @@
+"""Read content/ into records, reporting malformed files and fields with their lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from quizapp.library.content.records import (
+    ConceptRecord,
+    ContentBundle,
+    FactRecord,
+    PartialDate,
+    PassageRecord,
+    Problem,
+    SourceRecord,
+)
+from quizapp.library.content.yamlfile import LinedDict, YamlError, load_yaml
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+CONCEPT_KINDS = {"person", "organization", "document", "event", "term", "place", "group"}
+VALUE_KINDS = {"year", "number", "date", "phrase"}
+
+SOURCE_FIELDS = {"title": True, "order": False, "summary": False, "cites": True}
+CITES_FIELDS = {"title": True, "outlet": True, "published": True, "url": False}
+CONCEPT_FIELDS = {
+    "slug": True,
+    "name": True,
+    "kind": True,
+    "aliases": False,
+    "definition": True,
+    "explanation": False,
+    "related": False,
+}
+FACT_FIELDS = {
+    "slug": True,
+    "statement": True,
+    "question": False,
+    "answer": True,
+    "answer_concept": False,
+    "answer_kind": False,
+    "concepts": True,
+    "passage": True,
+    "quote": True,
+    "date": False,
+    "number": False,
+    "said_by": False,
+}
+
+
+class _FileReader:
+    """Collects the problems of one file while reading its fields."""
+
+    def __init__(self, path: Path, root: Path, problems: list[Problem]):
+        self.path = path
+        self.name = str(path.relative_to(root.parent) if root.parent in path.parents else path)
+        self.problems = problems
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.name, line, message))
+
+    def check_fields(self, data: LinedDict, spec: dict[str, bool], what: str) -> bool:
+        ok = True
+        for key in data:
+            if key not in spec:
+                self.problem(data.line_of(key), f"unknown field '{key}' in {what}")
+                ok = False
+        for key, required in spec.items():
+            if required and (key not in data or data[key] in (None, "", [])):
+                self.problem(data.line, f"missing field '{key}' in {what}")
+                ok = False
+        return ok
+
+    def text(self, data: LinedDict, key: str) -> str:
+        value = data.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str | int | float):
+            self.problem(data.line_of(key), f"'{key}' must be text")
+            return ""
+        return " ".join(str(value).split())
+
+    def text_list(self, data: LinedDict, key: str) -> list[str]:
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(data.line_of(key), f"'{key}' must be a list of text")
+            return []
+        return [" ".join(v.split()) for v in value]
+
+    def integer(self, data: LinedDict, key: str) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(data.line_of(key), f"'{key}' must be a whole number, not {value!r}")
+            return None
+        return value
+
+    def slug(self, data: LinedDict, key: str = "slug") -> str:
+        value = self.text(data, key)
+        if value and not SLUG_RE.match(value):
+            self.problem(data.line_of(key), f"bad slug '{value}': use a-z, 0-9 and hyphens")
+        return value
+
+    def date(self, data: LinedDict, key: str) -> PartialDate | None:
+        value = data.get(key)
+        if value is None or value == "":
+            return None
+        parsed = parse_partial_date(str(value))
+        if parsed is None:
+            self.problem(data.line_of(key), f"bad date '{value}': use YYYY, YYYY-MM or YYYY-MM-DD")
+        return parsed
+
+    def load(self, text: str, line_offset: int = 0) -> Any:
+        try:
+            return load_yaml(text, line_offset)
+        except YamlError as exc:
+            self.problem(exc.line, exc.message)
+            return None
+
+
+def parse_partial_date(value: str) -> PartialDate | None:
+    """Parse YYYY, YYYY-MM or YYYY-MM-DD; None when it is not a real date."""
+    match = DATE_RE.match(value.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    precision = "day" if day else "month" if month else "year"
+    try:
+        value_date = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return PartialDate(value_date, precision)
+
+
+def read_content(root: Path) -> tuple[ContentBundle, list[Problem]]:
+    """Read every reading, concept and fact file under ``root``."""
+    problems: list[Problem] = []
+    bundle = ContentBundle()
+    if not root.is_dir():
+        return bundle, [Problem(str(root), 0, "content folder not found")]
+    for path in sorted((root / "sources").glob("*.md")):
+        source = _read_source(_FileReader(path, root, problems), path)
+        if source:
+            bundle.sources.append(source)
+    for path in sorted((root / "concepts").glob("*.yaml")):
+        bundle.concepts.extend(_read_list(_FileReader(path, root, problems), path, _concept))
+    for path in sorted((root / "facts").glob("*.yaml")):
+        reader = _FileReader(path, root, problems)
+        for fact in _read_list(reader, path, _fact):
+            fact.source_slug = path.stem
+            bundle.facts.append(fact)
+    return bundle, problems
+
+
+def _read_source(reader: _FileReader, path: Path) -> SourceRecord | None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].strip() != "---":
+        reader.problem(1, "a reading must start with '---' and YAML front matter")
+        return None
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        reader.problem(1, "front matter is not closed with '---'")
+        return None
+    meta = reader.load("\n".join(lines[1:end]), line_offset=1)
+    if not isinstance(meta, LinedDict):
+        if meta is not None:
+            reader.problem(2, "front matter must be a mapping")
+        return None
+    if not reader.check_fields(meta, SOURCE_FIELDS, "reading front matter"):
+        return None
+    cites = meta["cites"]
+    if not isinstance(cites, LinedDict):
+        reader.problem(meta.line_of("cites"), "'cites' must be a mapping")
+        return None
+    reader.check_fields(cites, CITES_FIELDS, "cites")
+    slug = path.stem
+    if not SLUG_RE.match(slug):
+        reader.problem(1, f"bad file name '{path.name}': the slug must use a-z, 0-9 and hyphens")
+    passages = _split_passages(lines[end + 1 :], first_line=end + 2)
+    if not passages:
+        reader.problem(end + 1, "a reading needs at least one passage")
+    return SourceRecord(
+        slug=slug,
+        title=reader.text(meta, "title"),
+        order=reader.integer(meta, "order") or 0,
+        summary=reader.text(meta, "summary"),
+        original_title=reader.text(cites, "title"),
+        outlet=reader.text(cites, "outlet"),
+        published=reader.date(cites, "published"),
+        url=reader.text(cites, "url"),
+        passages=passages,
+        file=reader.name,
+    )
+
+
+def _split_passages(lines: list[str], first_line: int) -> list[PassageRecord]:
+    """Blank lines separate passages; a passage's lines join with single spaces."""
+    passages: list[PassageRecord] = []
+    current: list[str] = []
+    start = first_line
+    for number, line in enumerate([*lines, ""], start=first_line):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line.strip())
+        elif current:
+            passages.append(PassageRecord(len(passages) + 1, " ".join(current), start))
+            current = []
+    return passages
+
+
+def _read_list(reader: _FileReader, path: Path, build) -> list:
+    data = reader.load(path.read_text(encoding="utf-8"))
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        reader.problem(1, "the file must be a YAML list")
+        return []
+    records = []
+    for entry in data:
+        if not isinstance(entry, LinedDict):
+            reader.problem(1, "every entry must be a mapping")
+            continue
+        record = build(reader, entry)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _concept(reader: _FileReader, data: LinedDict) -> ConceptRecord | None:
+    if not reader.check_fields(data, CONCEPT_FIELDS, "concept"):
+        return None
+    kind = reader.text(data, "kind")
+    if kind not in CONCEPT_KINDS:
+        reader.problem(
+            data.line_of("kind"), f"unknown kind '{kind}': use {', '.join(sorted(CONCEPT_KINDS))}"
+        )
+    return ConceptRecord(
+        slug=reader.slug(data),
+        name=reader.text(data, "name"),
+        kind=kind,
+        aliases=reader.text_list(data, "aliases"),
+        definition=reader.text(data, "definition"),
+        explanation=reader.text(data, "explanation"),
+        related=reader.text_list(data, "related"),
+        file=reader.name,
+        line=data.line,
+        key_lines=data.key_lines,
+    )
+
+
+def _fact(reader: _FileReader, data: LinedDict) -> FactRecord | None:
+    if not reader.check_fields(data, FACT_FIELDS, "fact"):
+        return None
+    answer_kind = reader.text(data, "answer_kind")
+    if answer_kind and answer_kind not in CONCEPT_KINDS | VALUE_KINDS:
+        kinds = ", ".join(sorted(CONCEPT_KINDS | VALUE_KINDS))
+        reader.problem(data.line_of("answer_kind"), f"unknown answer_kind '{answer_kind}': {kinds}")
+    if not answer_kind and not data.get("answer_concept"):
+        reader.problem(data.line, "a fact needs answer_kind or answer_concept")
+    quote = data.get("quote")
+    return FactRecord(
+        slug=reader.slug(data),
+        source_slug="",
+        statement=reader.text(data, "statement"),
+        question=reader.text(data, "question"),
+        answer=reader.text(data, "answer"),
+        answer_concept=reader.text(data, "answer_concept"),
+        answer_kind=answer_kind,
+        concepts=reader.text_list(data, "concepts"),
+        passage=reader.integer(data, "passage") or 0,
+        # The quote must match the passage exactly, so only its line breaks are folded.
+        quote=" ".join(quote.split()) if isinstance(quote, str) else "",
+        date=reader.date(data, "date"),
+        number=reader.integer(data, "number"),
+        said_by=reader.text(data, "said_by"),
+        file=reader.name,
+        line=data.line,
+        key_lines=data.key_lines,
+    )

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from quizapp.library import views as library_views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("quizapp.accounts.urls")),
+    path("", library_views.home, name="home"),
+    path("", include("quizapp.library.urls")),
+]
