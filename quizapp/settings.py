@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "quizapp.accounts",
     "quizapp.library",
+    "quizapp.bank",
 ]
 
 MIDDLEWARE = [

@@ -36,9 +36,15 @@ class MentionFinder:
         ]
 
 
-def contains_folded(haystack: str, needle: str) -> bool:
-    """Whether ``needle`` occurs as whole words in ``haystack``, ignoring case and accents."""
+def locate(haystack: str, needle: str) -> tuple[int, int] | None:
+    """Span of the first whole-word occurrence of ``needle``, ignoring case and accents."""
     needle = fold(needle.strip())
     if not needle:
-        return False
-    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", fold(haystack)) is not None
+        return None
+    match = re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", fold(haystack))
+    return match.span() if match else None
+
+
+def contains_folded(haystack: str, needle: str) -> bool:
+    """Whether ``needle`` occurs as whole words in ``haystack``, ignoring case and accents."""
+    return locate(haystack, needle) is not None

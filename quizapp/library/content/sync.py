@@ -41,7 +41,9 @@ def _upsert(model, report: SyncReport, label: str, lookup: dict, values: dict):
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         report.created[label] += 1
-        return model.objects.create(**lookup, **values)
+        obj = model.objects.create(**lookup, **values)
+        obj.just_created = True
+        return obj
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     if changed:
         for name in changed:
@@ -57,7 +59,8 @@ def _set_m2m(obj, attr: str, wanted: set[int], report: SyncReport, label: str) -
     if current == wanted:
         return False
     manager.set(wanted)
-    report.updated[label] += 1
+    if not getattr(obj, "just_created", False):
+        report.updated[label] += 1
     return True
 
 
@@ -155,7 +158,8 @@ def _sync_related(bundle: ContentBundle, concepts: dict[str, Concept], report: S
     through.objects.bulk_create(
         [through(from_concept_id=a, to_concept_id=b) for a, b in sorted(stated)]
     )
-    report.updated["relations"] += len(stated ^ existing) // 2
+    counter = report.updated if existing else report.created
+    counter["relations"] += len(stated ^ existing) // 2
 
 
 def _sync_mentions(bundle, passages, concepts, report: SyncReport) -> None:

@@ -1,0 +1,116 @@
+"""The question bank: generated items, kept by stable key, with teachers' edits beside them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from quizapp.library.models import Concept, Fact, Passage
+
+
+class ItemQuerySet(models.QuerySet):
+    def usable(self) -> ItemQuerySet:
+        """Items learners may see: not hidden by a teacher, not retired by regeneration."""
+        return self.filter(retired_at__isnull=True).exclude(status=Item.Status.HIDDEN)
+
+    def search(self, query: str) -> ItemQuerySet:
+        condition = Q()
+        for word in query.split()[:8]:
+            condition &= (
+                Q(prompt__icontains=word)
+                | Q(answer__icontains=word)
+                | Q(teacher_prompt__icontains=word)
+                | Q(teacher_answer__icontains=word)
+            )
+        return self.filter(condition)
+
+
+class Item(models.Model):
+    """One generated question or card; ``key`` says what it tests and never changes."""
+
+    class Kind(models.TextChoices):
+        DEFINITION = "definition", "Definition"
+        REVERSE = "reverse", "Reverse definition"
+        CLOZE = "cloze", "Cloze"
+        QA = "qa", "Question and answer"
+        MCQ = "mcq", "Multiple choice"
+        TRUE_FALSE = "true_false", "True or false"
+        MATCHING = "matching", "Matching"
+        ORDERING = "ordering", "Ordering"
+        WHO_SAID = "who_said", "Who said it"
+        SHORT_ANSWER = "short_answer", "Short answer"
+
+    class Status(models.TextChoices):
+        GENERATED = "generated", "Generated"
+        APPROVED = "approved", "Approved"
+        HIDDEN = "hidden", "Hidden"
+
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind)
+    prompt = models.TextField()
+    answer = models.TextField()
+    accepted = models.JSONField(default=list, blank=True)
+    options = models.JSONField(default=list, blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+    explanation = models.TextField(blank=True)
+    passage = models.ForeignKey(Passage, null=True, on_delete=models.SET_NULL, related_name="items")
+    start = models.PositiveIntegerField(default=0)
+    end = models.PositiveIntegerField(default=0)
+    fact = models.ForeignKey(Fact, null=True, blank=True, on_delete=models.SET_NULL)
+    concepts = models.ManyToManyField(Concept, blank=True, related_name="items")
+    status = models.CharField(max_length=10, choices=Status, default=Status.GENERATED)
+    retired_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when regeneration no longer produces the item."
+    )
+    # A teacher's wording wins over the generator's and survives regeneration.
+    teacher_prompt = models.TextField(blank=True)
+    teacher_answer = models.TextField(blank=True)
+    teacher_explanation = models.TextField(blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["passage__source__order", "passage__ordinal", "kind", "key"]
+        indexes = [models.Index(fields=["kind", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.shown_prompt[:60]}"
+
+    def get_source_url(self) -> str:
+        """The cited passage, with the item's span highlighted."""
+        if self.passage is None:
+            return ""
+        return self.passage.span_url(self.start, self.end)
+
+    @property
+    def shown_prompt(self) -> str:
+        return self.teacher_prompt or self.prompt
+
+    @property
+    def shown_answer(self) -> str:
+        return self.teacher_answer or self.answer
+
+    @property
+    def shown_explanation(self) -> str:
+        return self.teacher_explanation or self.explanation
+
+    @property
+    def accepted_answers(self) -> list[str]:
+        """What typed answers are graded against; a teacher's answer joins the list."""
+        answers = [self.teacher_answer] if self.teacher_answer else []
+        return list(dict.fromkeys([*answers, self.answer, *self.accepted]))
+
+    @property
+    def is_edited(self) -> bool:
+        return bool(self.teacher_prompt or self.teacher_answer or self.teacher_explanation)
+
+    @property
+    def span_text(self) -> str:
+        return self.passage.text[self.start : self.end] if self.passage else ""

@@ -1,0 +1,82 @@
+"""Write a generation result into the bank without losing anything learners rely on.
+
+Items are matched by key. A changed item is updated in place (same primary key,
+so cards and review history that point at it stay); a teacher's edits and status
+are never touched; an item the generator no longer produces is retired, not
+deleted, and comes back if it is produced again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from quizapp.bank.models import Item
+from quizapp.generation.pipeline import GenerationResult
+from quizapp.generation.records import Item as GeneratedItem
+from quizapp.library.models import Concept, Fact, Passage
+
+GENERATED_FIELDS = ("kind", "prompt", "answer", "accepted", "options", "extra", "explanation")
+
+
+@dataclass
+class BankReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    restored: int = 0
+    by_kind: Counter = field(default_factory=Counter)
+
+
+@transaction.atomic
+def sync_bank(result: GenerationResult) -> BankReport:
+    report = BankReport(by_kind=result.counts)
+    passages = {(p.source.slug, p.ordinal): p.pk for p in Passage.objects.select_related("source")}
+    concepts = dict(Concept.objects.values_list("slug", "pk"))
+    facts = dict(Fact.objects.values_list("slug", "pk"))
+    existing = {item.key: item for item in Item.objects.prefetch_related("concepts")}
+    for generated in result.items:
+        values = _values(generated, passages, facts)
+        item = existing.get(generated.key)
+        if item is None:
+            item = Item.objects.create(key=generated.key, **values)
+            report.created += 1
+        else:
+            _update(item, values, report)
+        wanted = {concepts[s] for s in generated.concepts if s in concepts}
+        if {c.pk for c in item.concepts.all()} != wanted:
+            item.concepts.set(wanted)
+    produced = {g.key for g in result.items}
+    gone = [i.pk for key, i in existing.items() if key not in produced and i.retired_at is None]
+    report.retired = Item.objects.filter(pk__in=gone).update(retired_at=timezone.now())
+    return report
+
+
+def _values(generated: GeneratedItem, passages: dict, facts: dict) -> dict:
+    return {
+        **{name: getattr(generated, name) for name in GENERATED_FIELDS},
+        "passage_id": passages.get((generated.source, generated.passage)),
+        "start": generated.start,
+        "end": generated.end,
+        "fact_id": facts.get(generated.fact),
+    }
+
+
+def _update(item: Item, values: dict, report: BankReport) -> None:
+    changed = [name for name, value in values.items() if getattr(item, name) != value]
+    if item.retired_at is not None:
+        item.retired_at = None
+        changed.append("retired_at")
+        report.restored += 1
+    if not changed:
+        report.unchanged += 1
+        return
+    for name in changed:
+        if name != "retired_at":
+            setattr(item, name, values[name])
+    item.save(update_fields=[*changed, "updated_at"])
+    report.updated += 1
