@@ -6,6 +6,7 @@ from quizapp.library import views as library_views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("quizapp.accounts.urls")),
+    path("bank/", include("quizapp.bank.urls")),
     path("", library_views.home, name="home"),
     path("", include("quizapp.library.urls")),
 ]

@@ -1,6 +1,12 @@
 """Who may do what: students by default, teachers by group, admins by staff status."""
 
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
 
 TEACHERS_GROUP = "teachers"
 
@@ -23,3 +29,16 @@ def role_of(user: AbstractBaseUser | AnonymousUser) -> str:
     if user.is_staff:
         return "admin"
     return "teacher" if is_teacher(user) else "student"
+
+
+def teacher_required(view: Callable) -> Callable:
+    """Log in first; then only teachers and staff get through, others see 403."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not is_teacher(request.user):
+            raise PermissionDenied("Only teachers may open this page.")
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,82 @@
+"""Teachers browse, preview, edit, approve and hide the bank's items."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from quizapp.accounts.roles import teacher_required
+from quizapp.bank.forms import BankFilterForm, ItemEditForm
+from quizapp.bank.models import Item
+
+PAGE_SIZE = 40
+
+
+@require_GET
+@teacher_required
+@vary_on_headers("HX-Request")
+def bank_list(request: HttpRequest) -> HttpResponse:
+    """The bank, filtered by reading, concept, kind and status, and searched."""
+    form = BankFilterForm(request.GET or None)
+    items = Item.objects.select_related("passage__source")
+    if form.is_valid():
+        items = form.filter(items)
+    else:
+        items = items.filter(retired_at__isnull=True)
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    template = "bank/list.html#results" if request.htmx else "bank/list.html"
+    return render(request, template, context)
+
+
+@require_GET
+@teacher_required
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An item as a student will see it, with its source span and an edit form."""
+    item = get_object_or_404(Item.objects.select_related("passage__source"), pk=pk)
+    return render(request, "bank/item.html", {"item": item, "form": ItemEditForm.for_item(item)})
+
+
+@require_POST
+@teacher_required
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Save a teacher's wording; the generator will not overwrite it."""
+    item = get_object_or_404(Item.objects.select_related("passage__source"), pk=pk)
+    form = ItemEditForm.for_item(item, data=request.POST)
+    if form.is_valid():
+        form.apply(item)
+        item.edited_by, item.edited_at = request.user, timezone.now()
+        item.save()
+        form = ItemEditForm.for_item(item)
+        saved = True
+    else:
+        saved = False
+    if not request.htmx:
+        return (
+            redirect("bank:item", pk=item.pk)
+            if saved
+            else render(request, "bank/item.html", {"item": item, "form": form}, status=400)
+        )
+    context = {"item": item, "form": form, "saved": saved}
+    return render(request, "bank/item.html#editor", context, status=200 if saved else 400)
+
+
+@require_POST
+@teacher_required
+def item_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve, hide or reset an item; htmx gets the updated row back."""
+    item = get_object_or_404(Item.objects.select_related("passage__source"), pk=pk)
+    status = request.POST.get("status", "")
+    if status not in Item.Status.values:
+        return HttpResponse("Unknown status.", status=400)
+    item.status = status
+    item.save(update_fields=["status", "updated_at"])
+    if request.htmx:
+        return render(request, "bank/list.html#row", {"item": item})
+    return redirect("bank:item", pk=item.pk)

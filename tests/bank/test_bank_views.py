@@ -1,0 +1,135 @@
+"""Teachers browse, filter, preview, edit and approve items; others are kept out."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from quizapp.bank.models import Item
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bank(loaded_fixture_content):
+    call_command("generate", stdout=io.StringIO())
+    return Item.objects.all()
+
+
+@pytest.fixture
+def teacher_client(client, teacher):
+    client.force_login(teacher)
+    return client
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, bank):
+    response = client.get("/bank/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_students_are_refused(client, student, bank):
+    client.force_login(student)
+    item = bank.first()
+    assert client.get("/bank/").status_code == 403
+    assert client.get(f"/bank/{item.pk}/").status_code == 403
+    assert client.post(f"/bank/{item.pk}/status/", {"status": "hidden"}).status_code == 403
+    item.refresh_from_db()
+    assert item.status == Item.Status.GENERATED
+
+
+def test_teacher_sees_every_item_with_a_source_link(teacher_client, bank):
+    html = teacher_client.get("/bank/").content.decode()
+    assert f"{bank.count()} items" in html
+    item = bank.get(key="qa:alpha-drafter")
+    assert f'href="{item.get_source_url()}"' in html.replace("&amp;", "&")
+
+
+def test_filters_by_kind_source_concept_and_search(teacher_client, bank):
+    html = teacher_client.get("/bank/", {"kind": "mcq"}).content.decode()
+    assert f"{bank.filter(kind='mcq').count()} items" in html
+    html = teacher_client.get("/bank/", {"concept": "nguyen-phu-trong"}).content.decode()
+    n = bank.filter(concepts__slug="nguyen-phu-trong").count()
+    assert f"{n} item" in html and n > 0
+    html = teacher_client.get("/bank/", {"q": "drafting body"}).content.decode()
+    assert "How many times did the drafting body meet?" in html
+    assert "Which body drafted" not in html
+    html = teacher_client.get("/bank/", {"source": "alpha"}).content.decode()
+    assert f"{bank.count()} items" in html
+
+
+def test_htmx_filter_returns_only_the_results(teacher_client, bank):
+    response = teacher_client.get("/bank/", {"kind": "qa"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert "<html" not in html and "<tbody>" in html
+    assert response["Vary"].count("HX-Request") == 1
+
+
+def test_preview_shows_options_answer_explanation_and_source(teacher_client, bank):
+    item = bank.get(key="mcq:alpha-meetings")
+    html = teacher_client.get(f"/bank/{item.pk}/").content.decode()
+    for option in item.options:
+        assert f"<li>{option}</li>" in html
+    assert "met 18 times" in html  # the cited span
+    assert item.explanation in html
+
+
+def test_teacher_edit_is_saved_and_shown(teacher_client, bank):
+    item = bank.get(key="qa:alpha-drafter")
+    response = teacher_client.post(
+        f"/bank/{item.pk}/edit/",
+        {"prompt": "Name the drafting body.", "answer": item.answer, "explanation": ""},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.teacher_prompt == "Name the drafting body."
+    assert item.teacher_answer == ""  # unchanged text is not an override
+    assert item.edited_by.username == "tea"
+    assert "Name the drafting body." in teacher_client.get("/bank/").content.decode()
+
+
+def test_htmx_edit_returns_the_editor_fragment(teacher_client, bank):
+    item = bank.get(key="qa:alpha-drafter")
+    response = teacher_client.post(
+        f"/bank/{item.pk}/edit/",
+        {"prompt": "Which committee drafted it?", "answer": "Test Committee", "explanation": "x"},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "Saved." in html and "<html" not in html
+
+
+def test_an_empty_prompt_is_refused_and_changes_nothing(teacher_client, bank):
+    item = bank.get(key="qa:alpha-drafter")
+    response = teacher_client.post(f"/bank/{item.pk}/edit/", {"prompt": "", "answer": "x"})
+    assert response.status_code == 400
+    item.refresh_from_db()
+    assert item.teacher_prompt == "" and item.teacher_answer == ""
+
+
+def test_approve_and_hide_with_htmx_return_the_row(teacher_client, bank):
+    item = bank.get(key="qa:alpha-drafter")
+    response = teacher_client.post(
+        f"/bank/{item.pk}/status/", {"status": "approved"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert f'<tr id="item-{item.pk}">' in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == "approved"
+    teacher_client.post(f"/bank/{item.pk}/status/", {"status": "hidden"})
+    item.refresh_from_db()
+    assert item.status == "hidden"
+    assert not Item.objects.usable().filter(pk=item.pk).exists()
+
+
+def test_a_forged_status_is_refused(teacher_client, bank):
+    item = bank.get(key="qa:alpha-drafter")
+    assert teacher_client.post(f"/bank/{item.pk}/status/", {"status": "deleted"}).status_code == 400
+    item.refresh_from_db()
+    assert item.status == "generated"
+
+
+def test_unknown_item_is_404(teacher_client, bank):
+    assert teacher_client.get("/bank/999999/").status_code == 404
+    assert teacher_client.post("/bank/999999/status/", {"status": "hidden"}).status_code == 404
