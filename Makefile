@@ -21,6 +21,7 @@ setup: $(VENV)/.installed
 demo: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loadcontent
+	$(BIN)/python manage.py generate --approve
 	@echo "Demo accounts:"
 	@$(BIN)/python manage.py createdemoaccounts
 	@echo "Serving at http://$(HOST)/ (Ctrl-C to stop)"

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "quizapp.accounts",
     "quizapp.library",
     "quizapp.bank",
+    "quizapp.study",
 ]
 
 MIDDLEWARE = [

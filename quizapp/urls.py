@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("quizapp.accounts.urls")),
     path("bank/", include("quizapp.bank.urls")),
+    path("study/", include("quizapp.study.urls")),
     path("", library_views.home, name="home"),
     path("", include("quizapp.library.urls")),
 ]

@@ -1,7 +1,9 @@
-from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
+
+from quizapp.accounts import views
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("signup/", views.signup, name="signup"),
+    # login, logout, password change and reset (by email; the console in development)
+    path("", include("django.contrib.auth.urls")),
 ]

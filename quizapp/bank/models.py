@@ -14,6 +14,10 @@ class ItemQuerySet(models.QuerySet):
         """Items learners may see: not hidden by a teacher, not retired by regeneration."""
         return self.filter(retired_at__isnull=True).exclude(status=Item.Status.HIDDEN)
 
+    def for_flashcards(self) -> ItemQuerySet:
+        """Approved items of the kinds students study as cards."""
+        return self.usable().filter(status=Item.Status.APPROVED, kind__in=FLASHCARD_KINDS)
+
     def search(self, query: str) -> ItemQuerySet:
         condition = Q()
         for word in query.split()[:8]:
@@ -108,9 +112,19 @@ class Item(models.Model):
         return list(dict.fromkeys([*answers, self.answer, *self.accepted]))
 
     @property
+    def is_typable(self) -> bool:
+        return self.kind in TYPABLE_KINDS
+
+    @property
     def is_edited(self) -> bool:
         return bool(self.teacher_prompt or self.teacher_answer or self.teacher_explanation)
 
     @property
     def span_text(self) -> str:
         return self.passage.text[self.start : self.end] if self.passage else ""
+
+
+# Kinds that make sense as flashcards; matching and ordering are quiz-only.
+FLASHCARD_KINDS = ("definition", "reverse", "cloze", "qa", "who_said")
+# Kinds whose answer is short enough to type and check before grading.
+TYPABLE_KINDS = ("cloze", "reverse", "qa", "short_answer", "who_said")

@@ -23,10 +23,7 @@ def bank_list(request: HttpRequest) -> HttpResponse:
     """The bank, filtered by reading, concept, kind and status, and searched."""
     form = BankFilterForm(request.GET or None)
     items = Item.objects.select_related("passage__source")
-    if form.is_valid():
-        items = form.filter(items)
-    else:
-        items = items.filter(retired_at__isnull=True)
+    items = form.filter(items) if form.is_valid() else items.filter(retired_at__isnull=True)
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -7,27 +7,29 @@ import re
 from collections.abc import Iterator
 
 from quizapp.generation.citing import blank_out, explain
-from quizapp.generation.records import ConceptIn, Item, Library, PassageIn
+from quizapp.generation.records import ConceptIn, Item, Library, MentionIn, PassageIn
 
 SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
 MATCHING_SIZE = (4, 6)
 
 
-def first_mention(library: Library, slug: str) -> tuple[PassageIn, int, int] | None:
+def mentions_by_concept(library: Library) -> dict[str, list[tuple[PassageIn, MentionIn]]]:
+    """Every mention of each concept, in reading order; built once per library."""
+    index: dict[str, list[tuple[PassageIn, MentionIn]]] = {}
     for passage in sorted(library.passages.values(), key=lambda p: (p.source, p.ordinal)):
         for mention in passage.mentions:
-            if mention.concept == slug:
-                return passage, mention.start, mention.end
-    return None
+            index.setdefault(mention.concept, []).append((passage, mention))
+    return index
 
 
 def definition_items(library: Library) -> Iterator[Item]:
     """Name -> definition (a flashcard) and definition -> name (reverse)."""
+    index = mentions_by_concept(library)
     for concept in library.concepts.values():
-        found = first_mention(library, concept.slug)
-        if not found or not concept.definition:
+        if not index.get(concept.slug) or not concept.definition:
             continue
-        passage, start, end = found
+        passage, first = index[concept.slug][0]
+        start, end = first.start, first.end
         common = {
             "source": passage.source,
             "passage": passage.ordinal,
@@ -67,8 +69,9 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def passage_cloze_items(library: Library) -> Iterator[Item]:
     """One cloze a concept: a sentence from a reading with the concept's name blanked."""
+    index = mentions_by_concept(library)
     for concept in library.concepts.values():
-        best = _best_sentence(library, concept)
+        best = _best_sentence(index.get(concept.slug, []), concept)
         if best is None:
             continue
         passage, s_start, s_end, m_start, m_end = best
@@ -90,21 +93,18 @@ def passage_cloze_items(library: Library) -> Iterator[Item]:
         )
 
 
-def _best_sentence(library: Library, concept: ConceptIn):
+def _best_sentence(mentions: list[tuple[PassageIn, MentionIn]], concept: ConceptIn):
     """The earliest sentence of 8 to 45 words that names the concept once."""
-    for passage in sorted(library.passages.values(), key=lambda p: (p.source, p.ordinal)):
-        for mention in passage.mentions:
-            if mention.concept != concept.slug:
-                continue
-            s_start, s_end = sentence_around(passage.text, mention.start, mention.end)
-            sentence = passage.text[s_start:s_end]
-            others = [
-                m
-                for m in passage.mentions
-                if m.concept == concept.slug and s_start <= m.start < s_end and m != mention
-            ]
-            if 8 <= len(sentence.split()) <= 45 and not others:
-                return passage, s_start, s_end, mention.start, mention.end
+    for passage, mention in mentions:
+        s_start, s_end = sentence_around(passage.text, mention.start, mention.end)
+        sentence = passage.text[s_start:s_end]
+        others = [
+            m
+            for m in passage.mentions
+            if m.concept == concept.slug and s_start <= m.start < s_end and m != mention
+        ]
+        if 8 <= len(sentence.split()) <= 45 and not others:
+            return passage, s_start, s_end, mention.start, mention.end
     return None
 
 

@@ -12,15 +12,21 @@ number. Among those, candidates are ranked by closeness to the answer:
    option does not stand out by its shape.
 
 Ties are broken by a hash of (seed, item key, candidate), so the choice is
-deterministic for a seed yet does not always favour the same names. Candidates
+deterministic for a seed yet does not always favour the same names.
+
+Only a bounded pool is scored for each item: the concepts that co-occur with or
+relate to the answer, those of the same reading, and a fixed-size window of the
+rest of the kind. That keeps generation linear in the size of the library. Candidates
 that could be a second right answer are excluded: any name of the answer
 concept, and any concept the cited span itself mentions.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -28,6 +34,7 @@ from quizapp.generation.records import ConceptIn, FactIn, Library
 from quizapp.library.folding import fold
 
 CONCEPT_KINDS = {"person", "organization", "document", "event", "term", "place", "group"}
+WINDOW = 24  # how many far-away candidates of the kind are also considered
 
 
 def tiebreak(seed: int, *parts: str) -> int:
@@ -42,8 +49,10 @@ class DistractorRanker:
         self.library = library
         self.seed = seed
         self.by_kind: dict[str, list[ConceptIn]] = defaultdict(list)
+        self.folded_names: dict[str, set[str]] = {}
         for concept in library.concepts.values():
             self.by_kind[concept.kind].append(concept)
+            self.folded_names[concept.slug] = {fold(n) for n in concept.names}
         self.cooccur: dict[str, Counter] = defaultdict(Counter)
         self.in_source: dict[str, set[str]] = defaultdict(set)
         for passage in library.passages.values():
@@ -53,15 +62,28 @@ class DistractorRanker:
                 for other in present:
                     if other != slug:
                         self.cooccur[slug][other] += 1
-        self.values_by_kind: dict[str, set[str]] = defaultdict(set)
+        values: dict[str, set[str]] = defaultdict(set)
         for fact in library.facts:
             if not fact.answer_concept:
-                self.values_by_kind[fact.answer_kind].add(fact.answer)
+                values[fact.answer_kind].add(fact.answer)
+        self.values_by_kind = {kind: sorted(v) for kind, v in values.items()}
+        self.speakers = {f.said_by for f in library.facts if f.said_by}
+        self.speaker_list = sorted(self.speakers)
+        self.slugs_by_kind = {kind: sorted(c.slug for c in cs) for kind, cs in self.by_kind.items()}
+
+    def _window(self, pool: list[str], key: str) -> list[str]:
+        """A fixed-size slice of ``pool``, starting at a place derived from the item key."""
+        if len(pool) <= WINDOW:
+            return pool
+        start = tiebreak(self.seed, key) % len(pool)
+        return (pool + pool)[start : start + WINDOW]
 
     def for_fact(self, fact: FactIn, key: str, count: int = 3) -> list[str]:
         """Up to ``count`` wrong answers for ``fact``, best first."""
         if fact.answer_kind == "year":
             return self._years(fact, key, count)
+        if fact.answer_kind == "date" and fact.date and date_format(fact.answer):
+            return self._dates(fact, key, count)
         if fact.answer_kind == "number" or (fact.number is not None and fact.answer.isdigit()):
             return self._numbers(fact, key, count)
         if fact.answer_kind in CONCEPT_KINDS:
@@ -79,10 +101,15 @@ class DistractorRanker:
         key: str,
         count: int = 3,
         excluded: Iterable[str] = (),
+        speakers: bool = False,
     ) -> list[str]:
-        """Names of the ``count`` closest concepts of ``kind``, never the answer's."""
+        """Names of the ``count`` closest concepts of ``kind``, never the answer's.
+
+        With ``speakers``, people who make claims elsewhere in the readings come
+        first: "who said it?" is answered by quoting people, not by bystanders.
+        """
         answer = self.library.concepts.get(answer_slug)
-        answer_names = {fold(n) for n in answer.names} if answer else set()
+        answer_names = self.folded_names.get(answer_slug, set())
         excluded = set(excluded)
         words = len(answer.name.split()) if answer else 2
         length = len(answer.name) if answer else 12
@@ -92,7 +119,8 @@ class DistractorRanker:
 
         def score(c: ConceptIn) -> tuple:
             closeness = (
-                2 * cooccur.get(c.slug, 0)
+                10 * (speakers and c.slug in self.speakers)
+                + 2 * cooccur.get(c.slug, 0)
                 + 3 * (c.slug in related)
                 + (c.slug in in_source)
                 + (len(c.name.split()) == words)
@@ -100,10 +128,17 @@ class DistractorRanker:
             )
             return (closeness, tiebreak(self.seed, key, c.slug))
 
+        nearby = set(cooccur) | related | in_source
+        if speakers:
+            nearby.update(self._window(self.speaker_list, key))
+        nearby.update(self._window(self.slugs_by_kind.get(kind, []), key))
+        pool = (self.library.concepts[s] for s in sorted(nearby) if s in self.library.concepts)
         candidates = [
             c
-            for c in self.by_kind.get(kind, [])
-            if c.slug not in excluded and not answer_names & {fold(n) for n in c.names}
+            for c in pool
+            if c.kind == kind
+            and c.slug not in excluded
+            and not answer_names & self.folded_names[c.slug]
         ]
         candidates.sort(key=score, reverse=True)
         return [c.name for c in candidates[:count]]
@@ -114,7 +149,7 @@ class DistractorRanker:
 
     def _years(self, fact: FactIn, key: str, count: int) -> list[str]:
         year = int(fact.answer) if fact.answer.isdigit() else (fact.date.year if fact.date else 0)
-        corpus = {int(v) for v in self.values_by_kind["year"] if v.isdigit()}
+        corpus = {int(v) for v in self.values_by_kind.get("year", []) if v.isdigit()}
         nearby = {year + d for d in (-3, -2, -1, 1, 2, 3)}
         candidates = (corpus | nearby) - {year}
         ranked = sorted(
@@ -122,6 +157,19 @@ class DistractorRanker:
             key=lambda y: (abs(y - year) > 5, abs(y - year), tiebreak(self.seed, key, str(y))),
         )
         return [str(y) for y in ranked[:count]]
+
+    def _dates(self, fact: FactIn, key: str, count: int) -> list[str]:
+        """Dates a few days or months away, written the way the answer is written."""
+        fmt = date_format(fact.answer)
+        steps = (-3, -2, -1, 1, 2, 3)
+        if fmt == DAY_FORMAT:
+            shifted = [fact.date + dt.timedelta(days=7 * s) for s in steps]
+        else:
+            shifted = [add_months(fact.date, s) for s in steps]
+        ranked = sorted(
+            shifted, key=lambda d: (abs((d - fact.date).days), tiebreak(self.seed, key, str(d)))
+        )
+        return [format_date(d, fmt) for d in ranked[:count]]
 
     def _numbers(self, fact: FactIn, key: str, count: int) -> list[str]:
         value = fact.number if fact.number is not None else int(fact.answer.replace(",", ""))
@@ -137,8 +185,9 @@ class DistractorRanker:
 
     def _values(self, fact: FactIn, key: str, count: int) -> list[str]:
         answer = fold(fact.answer)
+        pool = self._window(self.values_by_kind.get(fact.answer_kind, []), key)
         candidates = sorted(
-            (v for v in self.values_by_kind.get(fact.answer_kind, ()) if fold(v) != answer),
+            (v for v in pool if fold(v) != answer),
             key=lambda v: (
                 -(len(v.split()) == len(fact.answer.split())),
                 abs(len(v) - len(fact.answer)),
@@ -146,3 +195,27 @@ class DistractorRanker:
             ),
         )
         return candidates[:count]
+
+
+DAY_FORMAT, MONTH_FORMAT = "day", "month"
+_MONTHS = "January February March April May June July August September October November December"
+
+
+def date_format(answer: str) -> str:
+    """Whether a date answer reads "5 November 2022" (day) or "September 2022" (month)."""
+    months = "|".join(_MONTHS.split())
+    if re.fullmatch(rf"\d{{1,2}} ({months}) \d{{4}}", answer.strip()):
+        return DAY_FORMAT
+    if re.fullmatch(rf"({months}) \d{{4}}", answer.strip()):
+        return MONTH_FORMAT
+    return ""
+
+
+def format_date(value: dt.date, fmt: str) -> str:
+    month = _MONTHS.split()[value.month - 1]
+    return f"{value.day} {month} {value.year}" if fmt == DAY_FORMAT else f"{month} {value.year}"
+
+
+def add_months(value: dt.date, months: int) -> dt.date:
+    index = value.year * 12 + value.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)

@@ -15,6 +15,10 @@ from quizapp.library.mentions import locate
 ORDERING_SIZE = 4
 # Short answers are typed: a long phrase is unfair to type, a value is not.
 TYPABLE_KINDS = {"person", "organization", "document", "place", "group", "year", "number", "term"}
+# A false statement is made by swapping in a value of the same kind; a swapped
+# free phrase rarely reads as a sentence, so phrases are not swapped.
+SWAPPABLE_KINDS = TYPABLE_KINDS | {"event", "date"}
+DATED_KINDS = {"year", "date"}
 
 
 def accepted_answers(library: Library, fact: FactIn) -> list[str]:
@@ -124,7 +128,8 @@ def who_said_items(library: Library, ranker: DistractorRanker, seed: int) -> Ite
             continue
         key = f"who_said:{fact.slug}"
         claim = _claim_without_speaker(fact, speaker.names)
-        distractors = ranker.concepts("person", speaker.slug, fact.source, key)
+        distractors = ranker.concepts("person", speaker.slug, fact.source, key, speakers=True)
+        start, end = _span_with_speaker(library, fact)
         yield Item(
             key=key,
             kind="who_said",
@@ -140,9 +145,24 @@ def who_said_items(library: Library, ranker: DistractorRanker, seed: int) -> Ite
             },
             **{
                 **_base(library, fact),
+                "start": start,
+                "end": end,
                 "concepts": list(dict.fromkeys([speaker.slug, *fact.concepts])),
             },
         )
+
+
+def _span_with_speaker(library: Library, fact: FactIn) -> tuple[int, int]:
+    """The claim's span, widened to take in the nearest mention of who made it.
+
+    Readings often name the speaker in the sentence before the claim; the cited
+    span must show both the claim and who made it.
+    """
+    mentions = [m for m in library.passage_of(fact).mentions if m.concept == fact.said_by]
+    if not mentions:
+        return fact.start, fact.end
+    nearest = min(mentions, key=lambda m: min(abs(m.start - fact.start), abs(m.end - fact.end)))
+    return min(fact.start, nearest.start), max(fact.end, nearest.end)
 
 
 def _claim_without_speaker(fact: FactIn, names) -> str:
@@ -169,6 +189,8 @@ def true_false_items(library: Library, ranker: DistractorRanker) -> Iterator[Ite
             extra={"evidence": accepted_answers(library, fact), "claim": fact.statement},
             **base,
         )
+        if fact.answer_kind not in SWAPPABLE_KINDS:
+            continue
         swaps = ranker.for_fact(fact, f"tf:{fact.slug}:false", count=1)
         span = locate(fact.statement, fact.answer)
         if not swaps or span is None:
@@ -193,11 +215,13 @@ def true_false_items(library: Library, ranker: DistractorRanker) -> Iterator[Ite
 def ordering_items(library: Library, seed: int, limit: int = 12) -> Iterator[Item]:
     """Four dated facts, each from a different year, to put in date order.
 
-    Facts are compared by year only: "2022" and "September 2022" cannot be ordered
-    fairly, different years always can.
+    Only facts that test their date are used, shown with the date blanked, so the
+    learner must recall when each happened. Facts are compared by year only:
+    "2022" and "September 2022" cannot be ordered fairly, different years can.
     """
     by_year: dict[int, list[FactIn]] = {}
-    for fact in sorted((f for f in library.facts if f.date), key=lambda f: f.slug):
+    dated = (f for f in library.facts if f.date and f.answer_kind in DATED_KINDS)
+    for fact in sorted(dated, key=lambda f: f.slug):
         by_year.setdefault(fact.date.year, []).append(fact)
     years = sorted(by_year)
     if len(years) < ORDERING_SIZE:
@@ -221,7 +245,7 @@ def ordering_items(library: Library, seed: int, limit: int = 12) -> Iterator[Ite
 
 def _ordering_item(library: Library, group: list[FactIn], key: str, seed: int) -> Item:
     first = group[0]
-    statements = [f.statement for f in group]
+    statements = [cloze_text(f) for f in group]
     passage = library.passage_of(first)
     return Item(
         key=key,

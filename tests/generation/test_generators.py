@@ -125,11 +125,14 @@ def test_matching_pairs_four_to_six_concepts_with_definitions(library):
 def test_ordering_puts_facts_of_different_years_in_date_order(library):
     items = [i for i in generate_bank(library).items if i.kind == "ordering"]
     assert items
-    facts = {f.statement: f for f in library.facts}
+    facts = {f.slug: f for f in library.facts}
     for item in items:
-        years = [facts[s].date.year for s in item.extra["sequence"]]
+        years = [facts[slug].date.year for slug in item.extra["facts"]]
         assert years == sorted(years) and len(set(years)) == 4
         assert sorted(item.options) == sorted(item.extra["sequence"])
+        # the date itself is blanked: the learner must recall it
+        for shown, year in zip(item.extra["sequence"], years, strict=True):
+            assert "_____" in shown and str(year) not in shown
 
 
 def test_who_said_it_hides_the_speaker_and_offers_other_people(library):

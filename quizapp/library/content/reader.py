@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +157,7 @@ def read_content(root: Path) -> tuple[ContentBundle, list[Problem]]:
 
 
 def _read_source(reader: _FileReader, path: Path) -> SourceRecord | None:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).splitlines()
     if not lines or lines[0].strip() != "---":
         reader.problem(1, "a reading must start with '---' and YAML front matter")
         return None
@@ -214,7 +215,7 @@ def _split_passages(lines: list[str], first_line: int) -> list[PassageRecord]:
 
 
 def _read_list(reader: _FileReader, path: Path, build) -> list:
-    data = reader.load(path.read_text(encoding="utf-8"))
+    data = reader.load(unicodedata.normalize("NFC", path.read_text(encoding="utf-8")))
     if data is None:
         return []
     if not isinstance(data, list):

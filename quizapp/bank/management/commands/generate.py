@@ -5,6 +5,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from quizapp.bank.library_input import load_library
+from quizapp.bank.models import Item
 from quizapp.bank.regeneration import sync_bank
 from quizapp.generation.pipeline import ITEM_KINDS, generate_bank
 
@@ -17,10 +18,20 @@ class Command(BaseCommand):
             "--json", dest="json_path", metavar="FILE", help="Also write each item as a JSON line."
         )
         parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument(
+            "--approve",
+            action="store_true",
+            help="Approve every item not yet reviewed (for a demo; teachers approve otherwise).",
+        )
 
-    def handle(self, *args, json_path: str | None = None, seed: int = 0, **options):
+    def handle(self, *args, json_path=None, seed: int = 0, approve: bool = False, **options):
         result = generate_bank(load_library(), seed=seed)
         report = sync_bank(result)
+        if approve:
+            approved = Item.objects.filter(status=Item.Status.GENERATED).update(
+                status=Item.Status.APPROVED
+            )
+            self.stdout.write(f"Approved {approved} items.")
         self.stdout.write("Items per kind:")
         for kind in ITEM_KINDS:
             self.stdout.write(f"  {kind:<13} {result.counts.get(kind, 0)}")

@@ -1,0 +1,94 @@
+"""Writes that span a card and its reviews: grading, undo, suspend and bury."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+
+from quizapp.study.models import Card, Review, StudySettings
+from quizapp.study.scheduler import apply_rating, restore, snapshot
+
+
+def settings_for(user) -> StudySettings:
+    settings, _ = StudySettings.objects.get_or_create(user=user)
+    return settings
+
+
+@dataclass
+class GradeOutcome:
+    card: Card
+    recorded: bool  # False when the grade was a repeat of one already recorded
+
+
+def card_grade(
+    *,
+    card: Card,
+    rating: int,
+    version: int,
+    now: dt.datetime,
+    settings: StudySettings,
+    duration_ms: int | None = None,
+) -> GradeOutcome:
+    """Grade ``card`` as it was at ``version`` (its review count when shown).
+
+    A second submit of the same card version (double click, two tabs, a retried
+    request) finds the card already moved on and records nothing; the unique
+    (card, reps_before) constraint holds even when two requests race.
+    """
+    with transaction.atomic():
+        locked = Card.objects.select_for_update().get(pk=card.pk)
+        if locked.reps != version:
+            return GradeOutcome(locked, recorded=False)
+        before, state_before = snapshot(locked), locked.state
+        apply_rating(locked, rating, now, settings)
+        try:
+            with transaction.atomic():
+                Review.objects.create(
+                    card=locked,
+                    user_id=locked.user_id,
+                    rating=rating,
+                    reviewed_at=now,
+                    duration_ms=duration_ms,
+                    reps_before=version,
+                    state_before=state_before,
+                    state_after=locked.state,
+                    before=before,
+                    after=snapshot(locked),
+                )
+        except IntegrityError:
+            return GradeOutcome(Card.objects.get(pk=card.pk), recorded=False)
+        locked.save()
+    return GradeOutcome(locked, recorded=True)
+
+
+def review_undo(*, user) -> Card | None:
+    """Take back the user's last review: the card gets its exact former columns back."""
+    with transaction.atomic():
+        last = (
+            Review.objects.select_related("card")
+            .filter(user=user)
+            .order_by("-reviewed_at", "-pk")
+            .first()
+        )
+        if last is None:
+            return None
+        card = Card.objects.select_for_update().get(pk=last.card_id)
+        if card.reps != last.reps_before + 1:
+            return None  # the card has moved on since; undoing would corrupt it
+        restore(card, last.before)
+        card.save()
+        last.delete()
+    return card
+
+
+def card_suspend(*, card: Card) -> None:
+    card.suspended = True
+    card.save(update_fields=["suspended"])
+
+
+def card_bury(*, card: Card, now: dt.datetime, settings: StudySettings) -> None:
+    """Hide the card until the learner's next study day begins."""
+    card.buried_until = settings.next_day_start(now)
+    card.save(update_fields=["buried_until"])

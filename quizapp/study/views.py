@@ -1,0 +1,196 @@
+"""The review loop, decks, statistics and settings, for logged-in learners."""
+
+from __future__ import annotations
+
+import time
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from quizapp.generation.matching import answer_matches
+from quizapp.library.models import Source
+from quizapp.study import services, statistics
+from quizapp.study.decks import EVERYTHING, Deck, parse_deck
+from quizapp.study.forms import GradeForm, StudySettingsForm
+from quizapp.study.models import Card, Review
+from quizapp.study.queue import StudyQueue
+from quizapp.study.scheduler import format_interval, preview_intervals
+
+MAX_DURATION_MS = 10 * 60 * 1000
+
+
+def _deck_or_404(value: str | None) -> Deck:
+    deck = parse_deck(value)
+    if deck is None:
+        raise Http404("No such deck.")
+    return deck
+
+
+def _session_url(deck: Deck) -> str:
+    return f"{reverse('study:session')}?deck={deck.value}"
+
+
+def _card_context(request, deck: Deck, message: str = "", show: Card | None = None) -> dict:
+    """Everything the card region shows: progress, the card's front or back, a message."""
+    now = timezone.now()
+    settings = services.settings_for(request.user)
+    queue = StudyQueue(request.user, deck, settings, now)
+    card = show or queue.next_card()
+    context = {
+        "deck": deck,
+        "card": card,
+        "progress": queue.progress(),
+        "message": message,
+        "shown_at": int(time.time() * 1000),
+    }
+    if card is None:
+        context["comes_back_at"] = queue.next_learning_due()
+        return context
+    if show is not None:
+        typed = request.GET.get("typed", "").strip()[:300]
+        intervals = preview_intervals(card, now, settings)
+        context.update(
+            back=True,
+            typed=typed,
+            typed_right=answer_matches(typed, card.item.accepted_answers) if typed else None,
+            ratings=[
+                (value, label, format_interval(intervals[value]))
+                for value, label in Review.Rating.choices
+            ],
+            shown_at=request.GET.get("shown_at", context["shown_at"]),
+        )
+    return context
+
+
+def _card_response(request, context: dict) -> HttpResponse:
+    template = "study/session.html#card" if request.htmx else "study/session.html"
+    return render(request, template, context)
+
+
+@require_GET
+@login_required
+def study_home(request: HttpRequest) -> HttpResponse:
+    """Choose what to study: everything or one reading, each with today's counts."""
+    settings = services.settings_for(request.user)
+    now = timezone.now()
+    decks = [EVERYTHING] + [Deck("source", s.slug, s.title) for s in Source.objects.all()]
+    rows = [(deck, StudyQueue(request.user, deck, settings, now).progress()) for deck in decks]
+    return render(request, "study/home.html", {"rows": rows})
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request")
+def session(request: HttpRequest) -> HttpResponse:
+    """The current card's front, or with ?show=<card> its back; htmx gets the card region."""
+    deck = _deck_or_404(request.GET.get("deck"))
+    show = None
+    if request.GET.get("show"):
+        show = get_object_or_404(
+            Card.objects.select_related("item__passage__source"),
+            pk=request.GET["show"] if request.GET["show"].isdigit() else 0,
+            user=request.user,
+        )
+    return _card_response(request, _card_context(request, deck, show=show))
+
+
+@require_POST
+@login_required
+def review(request: HttpRequest) -> HttpResponse:
+    """Grade the card shown, then show the next one. A repeated submit records nothing."""
+    form = GradeForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(form.errors.as_text(), status=400)
+    deck = _deck_or_404(form.cleaned_data["deck"])
+    card = get_object_or_404(Card, pk=form.cleaned_data["card"], user=request.user)
+    duration = int(time.time() * 1000) - form.cleaned_data["shown_at"]
+    outcome = services.card_grade(
+        card=card,
+        rating=form.cleaned_data["rating"],
+        version=form.cleaned_data["version"],
+        now=timezone.now(),
+        settings=services.settings_for(request.user),
+        duration_ms=duration if 0 <= duration <= MAX_DURATION_MS else None,
+    )
+    label = Review.Rating(form.cleaned_data["rating"]).label
+    message = f"Graded {label}." if outcome.recorded else "That card was already graded."
+    if not request.htmx:
+        return redirect(_session_url(deck))
+    return _card_response(request, _card_context(request, deck, message))
+
+
+@require_POST
+@login_required
+def undo(request: HttpRequest) -> HttpResponse:
+    """Take back the last review and show that card again."""
+    deck = _deck_or_404(request.POST.get("deck"))
+    card = services.review_undo(user=request.user)
+    if not request.htmx:
+        return redirect(_session_url(deck))
+    if card is None:
+        return _card_response(request, _card_context(request, deck, "Nothing to undo."))
+    card = Card.objects.select_related("item__passage__source").get(pk=card.pk)
+    context = _card_context(request, deck, "Last review undone.")
+    context["card"] = card
+    return _card_response(request, context)
+
+
+@require_POST
+@login_required
+def suspend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stop showing this card until it is unsuspended."""
+    card = get_object_or_404(Card, pk=pk, user=request.user)
+    deck = _deck_or_404(request.POST.get("deck"))
+    services.card_suspend(card=card)
+    if not request.htmx:
+        return redirect(_session_url(deck))
+    return _card_response(request, _card_context(request, deck, "Card suspended."))
+
+
+@require_POST
+@login_required
+def bury(request: HttpRequest, pk: int) -> HttpResponse:
+    """Hide this card until tomorrow's study day."""
+    card = get_object_or_404(Card, pk=pk, user=request.user)
+    deck = _deck_or_404(request.POST.get("deck"))
+    services.card_bury(card=card, now=timezone.now(), settings=services.settings_for(request.user))
+    if not request.htmx:
+        return redirect(_session_url(deck))
+    return _card_response(request, _card_context(request, deck, "Card buried until tomorrow."))
+
+
+@require_GET
+@login_required
+def stats(request: HttpRequest) -> HttpResponse:
+    """Reviews per day, the coming workload, retention, card states and mastery."""
+    settings = services.settings_for(request.user)
+    return render(
+        request, "study/stats.html", statistics.for_user(request.user, settings, timezone.now())
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def study_settings(request: HttpRequest) -> HttpResponse:
+    """Desired retention, daily limits, time zone and the hour a study day starts."""
+    settings = services.settings_for(request.user)
+    form = StudySettingsForm(request.POST or None, instance=settings)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("study:settings_saved")
+    return render(
+        request, "study/settings.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@require_GET
+@login_required
+def settings_saved(request: HttpRequest) -> HttpResponse:
+    """Confirmation after saving settings (post/redirect/get)."""
+    form = StudySettingsForm(instance=services.settings_for(request.user))
+    return render(request, "study/settings.html", {"form": form, "saved": True})

@@ -1,0 +1,46 @@
+// Anki's keys for the review loop. Every key only clicks a button that is also
+// reachable with Tab, so the page works the same without this script.
+(function () {
+  "use strict";
+
+  function click(selector) {
+    var element = document.querySelector(selector);
+    if (element) { element.click(); return true; }
+    return false;
+  }
+
+  function typing(target) {
+    return target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" ||
+                      target.tagName === "SELECT" || target.isContentEditable);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (typing(event.target)) { return; }  // Enter in the answer box submits its form
+    var key = event.key;
+    var onButton = event.target && event.target.tagName === "BUTTON";
+    if ((key === " " || key === "Enter") && !onButton) {
+      if (click("#reveal") || click("#grade-good")) { event.preventDefault(); }
+    } else if (key >= "1" && key <= "4") {
+      if (click('button[data-rating="' + key + '"]')) { event.preventDefault(); }
+    } else if (key === "u") {
+      click("#undo-button");
+    } else if (key === "s") {
+      click("#suspend-button");
+    } else if (key === "b") {
+      click("#bury-button");
+    } else if (key === "?") {
+      var help = document.getElementById("shortcuts");
+      if (help) { help.open = !help.open; }
+    }
+  });
+
+  // After each swap, put focus where the next action is: the answer box, the
+  // grade buttons, or the card's heading so screen readers read the new card.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "study") { return; }
+    var target = document.getElementById("typed") || document.getElementById("grade-good") ||
+                 document.getElementById("card-heading") || document.getElementById("finished-heading");
+    if (target) { target.focus(); }
+  });
+})();
