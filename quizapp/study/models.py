@@ -80,7 +80,7 @@ class Card(models.Model):
     step = models.PositiveSmallIntegerField(null=True, blank=True)
     stability = models.FloatField(null=True, blank=True)
     difficulty = models.FloatField(null=True, blank=True)
-    due = models.DateTimeField(db_index=True)
+    due = models.DateTimeField()
     last_review = models.DateTimeField(null=True, blank=True)
     reps = models.PositiveIntegerField(
         default=0, help_text="Reviews so far; the version a grade applies to."

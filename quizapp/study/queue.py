@@ -2,8 +2,9 @@
 
 Order, as in Anki: learning and relearning cards that are due, then due reviews
 (up to the daily review limit), then new cards (up to the daily new limit).
-Counts shown to the learner are capped at what is left for today, so no query
-scans the whole collection however large it grows.
+New items become NEW cards when a deck is opened (see ``add_new_cards``), so the
+review path only reads cards. Counts shown to the learner are capped at what is
+left for today, so no query scans the whole collection however large it grows.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from quizapp.study.decks import Deck
 from quizapp.study.models import Card, Review, StudySettings
 
 LEARNING = (Card.State.LEARNING, Card.State.RELEARNING)
+LEARNING_ALLOWANCE = 100
 
 
 @dataclass
@@ -49,64 +51,47 @@ class StudyQueue:
         self.reviews_allowed = max(0, settings.reviews_per_day - done["reviews"])
 
     def _cards(self):
-        active = Card.objects.filter(user=self.user, suspended=False).exclude(
-            buried_until__gt=self.now
+        active = Card.objects.filter(user=self.user, suspended=False).filter(
+            Q(buried_until__isnull=True) | Q(buried_until__lte=self.now)
         )
         return self.deck.cards(active)
 
-    def _due(self):
-        due = self._cards().filter(due__lte=self.now).exclude(state=Card.State.NEW)
-        if self.reviews_allowed == 0:
-            due = due.filter(state__in=LEARNING)
-        return due
+    def _due(self, states):
+        return self._cards().filter(state__in=states, due__lte=self.now)
+
+    def _first(self, cards) -> Card | None:
+        # The front of a card needs only its item; the back loads passage and source.
+        return cards.select_related("item").order_by("due", "pk").first()
 
     def next_card(self) -> Card | None:
-        """The next card to show, creating the card of a new item when its turn comes."""
-        due = (
-            self._due()
-            .select_related("item__passage__source")
-            .order_by("-state", "due", "pk")  # relearning and learning before review
-            .first()
-        )
-        if due is not None:
-            return due
-        if self.new_allowed == 0:
-            return None
-        return self._next_new()
+        """Learning cards due, then reviews due (within the limit), then new cards.
 
-    def _next_new(self) -> Card | None:
-        waiting = (
-            self._cards()
-            .filter(state=Card.State.NEW)
-            .select_related("item__passage__source")
-            .order_by("pk")
-            .first()
-        )
-        if waiting is not None:
-            return waiting
-        item = self._unseen_items().first()
-        if item is None:
-            return None
-        card, _ = Card.objects.get_or_create(user=self.user, item=item, defaults={"due": self.now})
-        return Card.objects.select_related("item__passage__source").get(pk=card.pk)
-
-    def _unseen_items(self):
-        return (
-            self.deck.items(Item.objects.for_flashcards())
-            .exclude(pk__in=Card.objects.filter(user=self.user).values("item_id"))
-            .order_by("passage__source__order", "passage__ordinal", "start", "pk")
-        )
+        Each step is one index range scan on (user, suspended, state, due) that
+        stops at its first row, so the cost does not grow with the collection.
+        """
+        card = self._first(self._due(LEARNING))
+        if card is None and self.reviews_allowed:
+            card = self._first(self._due([Card.State.REVIEW]))
+        if card is None and self.new_allowed:
+            card = self._first(self._cards().filter(state=Card.State.NEW))
+        return card
 
     def progress(self) -> Progress:
         """Done today, and what is left of today's limits (each count is capped)."""
-        due_cap = self.reviews_allowed + 1000  # learning cards are not limited
-        due_left = len(self._due().values_list("pk", flat=True)[:due_cap])
-        waiting = self._cards().filter(state=Card.State.NEW).values_list("pk", flat=True)
-        new_left = len(waiting[: self.new_allowed])
-        if new_left < self.new_allowed:
-            unseen = self._unseen_items().values_list("pk", flat=True)
-            new_left += len(unseen[: self.new_allowed - new_left])
-        return Progress(self.done_today, new_left, due_left)
+        # Ordered like the (user, suspended, state, due) index, so each capped count
+        # reads that index only as far as the cap. Learning cards are few and not
+        # limited; the cap is the review allowance plus room for them.
+        due = self._ids(self._due([*LEARNING, Card.State.REVIEW]))
+        new = self._ids(self._cards().filter(state=Card.State.NEW))
+        return Progress(
+            self.done_today,
+            len(new[: self.new_allowed]),
+            len(due[: self.reviews_allowed + LEARNING_ALLOWANCE]),
+        )
+
+    @staticmethod
+    def _ids(cards):
+        return cards.order_by("state", "due").values_list("pk", flat=True)
 
     def next_learning_due(self) -> dt.datetime | None:
         """When a learning card comes due later today, so the learner can come back."""
@@ -120,3 +105,24 @@ class StudyQueue:
             .first()
         )
         return card
+
+
+def add_new_cards(user, deck: Deck, now: dt.datetime) -> int:
+    """Give the learner a NEW card for every approved item of the deck they lack.
+
+    Run when a deck is opened, not on every review: it is the one query that
+    looks at every item of the deck.
+    """
+    missing = (
+        deck.items(Item.objects.for_flashcards())
+        .exclude(pk__in=Card.objects.filter(user=user).values("item_id"))
+        .order_by("passage__source__order", "passage__ordinal", "start", "pk")
+        .values_list("pk", flat=True)
+    )
+    # Due times one microsecond apart keep the reading order among new cards.
+    cards = [
+        Card(user=user, item_id=pk, due=now + dt.timedelta(microseconds=i))
+        for i, pk in enumerate(missing)
+    ]
+    Card.objects.bulk_create(cards, batch_size=2000, ignore_conflicts=True)
+    return len(cards)

@@ -24,21 +24,23 @@ class GradeOutcome:
 
 def card_grade(
     *,
-    card: Card,
+    user,
+    card_id: int,
     rating: int,
     version: int,
     now: dt.datetime,
     settings: StudySettings,
     duration_ms: int | None = None,
 ) -> GradeOutcome:
-    """Grade ``card`` as it was at ``version`` (its review count when shown).
+    """Grade the user's card as it was at ``version`` (its review count when shown).
 
-    A second submit of the same card version (double click, two tabs, a retried
-    request) finds the card already moved on and records nothing; the unique
-    (card, reps_before) constraint holds even when two requests race.
+    Raises Card.DoesNotExist for another user's card. A second submit of the same
+    card version (double click, two tabs, a retried request) finds the card
+    already moved on and records nothing; the unique (card, reps_before)
+    constraint holds even when two requests race.
     """
     with transaction.atomic():
-        locked = Card.objects.select_for_update().get(pk=card.pk)
+        locked = Card.objects.select_for_update().get(pk=card_id, user=user)
         if locked.reps != version:
             return GradeOutcome(locked, recorded=False)
         before, state_before = snapshot(locked), locked.state
@@ -58,7 +60,7 @@ def card_grade(
                     after=snapshot(locked),
                 )
         except IntegrityError:
-            return GradeOutcome(Card.objects.get(pk=card.pk), recorded=False)
+            return GradeOutcome(Card.objects.get(pk=card_id), recorded=False)
         locked.save()
     return GradeOutcome(locked, recorded=True)
 

@@ -18,7 +18,7 @@ from quizapp.study import services, statistics
 from quizapp.study.decks import EVERYTHING, Deck, parse_deck
 from quizapp.study.forms import GradeForm, StudySettingsForm
 from quizapp.study.models import Card, Review
-from quizapp.study.queue import StudyQueue
+from quizapp.study.queue import StudyQueue, add_new_cards
 from quizapp.study.scheduler import format_interval, preview_intervals
 
 MAX_DURATION_MS = 10 * 60 * 1000
@@ -35,10 +35,12 @@ def _session_url(deck: Deck) -> str:
     return f"{reverse('study:session')}?deck={deck.value}"
 
 
-def _card_context(request, deck: Deck, message: str = "", show: Card | None = None) -> dict:
+def _card_context(
+    request, deck: Deck, message: str = "", show: Card | None = None, settings=None
+) -> dict:
     """Everything the card region shows: progress, the card's front or back, a message."""
     now = timezone.now()
-    settings = services.settings_for(request.user)
+    settings = settings or services.settings_for(request.user)
     queue = StudyQueue(request.user, deck, settings, now)
     card = show or queue.next_card()
     context = {
@@ -79,6 +81,7 @@ def study_home(request: HttpRequest) -> HttpResponse:
     settings = services.settings_for(request.user)
     now = timezone.now()
     decks = [EVERYTHING] + [Deck("source", s.slug, s.title) for s in Source.objects.all()]
+    add_new_cards(request.user, EVERYTHING, now)
     rows = [(deck, StudyQueue(request.user, deck, settings, now).progress()) for deck in decks]
     return render(request, "study/home.html", {"rows": rows})
 
@@ -89,6 +92,8 @@ def study_home(request: HttpRequest) -> HttpResponse:
 def session(request: HttpRequest) -> HttpResponse:
     """The current card's front, or with ?show=<card> its back; htmx gets the card region."""
     deck = _deck_or_404(request.GET.get("deck"))
+    if not request.htmx:
+        add_new_cards(request.user, deck, timezone.now())
     show = None
     if request.GET.get("show"):
         show = get_object_or_404(
@@ -107,21 +112,25 @@ def review(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return HttpResponse(form.errors.as_text(), status=400)
     deck = _deck_or_404(form.cleaned_data["deck"])
-    card = get_object_or_404(Card, pk=form.cleaned_data["card"], user=request.user)
     duration = int(time.time() * 1000) - form.cleaned_data["shown_at"]
-    outcome = services.card_grade(
-        card=card,
-        rating=form.cleaned_data["rating"],
-        version=form.cleaned_data["version"],
-        now=timezone.now(),
-        settings=services.settings_for(request.user),
-        duration_ms=duration if 0 <= duration <= MAX_DURATION_MS else None,
-    )
+    settings = services.settings_for(request.user)
+    try:
+        outcome = services.card_grade(
+            user=request.user,
+            card_id=form.cleaned_data["card"],
+            rating=form.cleaned_data["rating"],
+            version=form.cleaned_data["version"],
+            now=timezone.now(),
+            settings=settings,
+            duration_ms=duration if 0 <= duration <= MAX_DURATION_MS else None,
+        )
+    except Card.DoesNotExist:
+        raise Http404("No such card.") from None
     label = Review.Rating(form.cleaned_data["rating"]).label
     message = f"Graded {label}." if outcome.recorded else "That card was already graded."
     if not request.htmx:
         return redirect(_session_url(deck))
-    return _card_response(request, _card_context(request, deck, message))
+    return _card_response(request, _card_context(request, deck, message, settings=settings))
 
 
 @require_POST

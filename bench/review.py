@@ -1,0 +1,102 @@
+"""Benchmark: "grade and fetch the next card" with 100,000 cards and 1,000,000 reviews.
+
+Seeds one learner's collection in a fresh SQLite file (WAL, as in production on
+SQLite), then times POST /study/review/ as htmx sends it, in process through the
+whole middleware stack, and prints `name: value unit` lines.
+Run: .venv/bin/python bench/review.py [--cards N] [--reviews-per-card N] [--requests N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup(cards: int, per_card: int):
+    db = Path(tempfile.mkdtemp()) / "review-bench.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quizapp.settings")
+    # Production settings: DEBUG off (no query logging), as a deployed server runs.
+    os.environ.setdefault("DJANGO_DEBUG", "0")
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from bench.seed import seed_items, seed_review_cards, seed_reviews
+    from quizapp.library.models import Passage, Source
+
+    call_command("migrate", verbosity=0)
+    source = Source.objects.create(slug="bench", title="Bench")
+    passage = Passage.objects.create(source=source, ordinal=1, text="Answer", folded="answer")
+    user = get_user_model().objects.create_user("bench", password="bench-pass-1")
+    started = time.perf_counter()
+    seed_items(cards, passage.pk, 0, 6)
+    now = timezone.now()
+    seed_review_cards(user.pk, "bulk", now - dt.timedelta(hours=1))
+    seed_reviews(user.pk, per_card, now)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(f"seed_time: {time.perf_counter() - started:.1f} s")
+    print(f"db_size: {db.stat().st_size / 2**20:.0f} MiB")
+    return user
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--reviews-per-card", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=300)
+    args = parser.parse_args()
+    user = setup(args.cards, args.reviews_per_card)
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from quizapp.study.models import Card, Review
+
+    print(f"cards: {Card.objects.count()} cards")
+    print(f"reviews: {Review.objects.count()} reviews")
+    client = Client()
+    client.force_login(user)
+    timings, queries = [], []
+    card = Card.objects.filter(user=user).order_by("due", "pk").first()
+    for i in range(args.requests + 20):
+        data = {"card": card.pk, "version": card.reps, "rating": 3, "deck": "all", "shown_at": 0}
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.post("/study/review/", data, headers={"HX-Request": "true"})
+            elapsed = time.perf_counter() - started
+        assert response.status_code == 200, response.status_code
+        if i >= 20:  # the first requests warm caches and connections
+            timings.append(elapsed * 1000)
+            queries.append(len(captured))
+        card = Card.objects.filter(user=user).order_by("due", "pk").first()
+        if card.due > card.last_review + dt.timedelta(days=1):
+            card = Card.objects.filter(user=user, state=Card.State.REVIEW).order_by("due").first()
+    timings.sort()
+    print(f"grade_and_next_median: {statistics.median(timings):.2f} ms")
+    print(f"grade_and_next_p95: {timings[int(0.95 * len(timings)) - 1]:.2f} ms")
+    print(f"grade_and_next_max: {timings[-1]:.2f} ms")
+    print(f"queries_per_review: {max(queries)} queries")
+    print(f"p95_under_15ms: {int(timings[int(0.95 * len(timings)) - 1] < 15)} bool")
+
+
+if __name__ == "__main__":
+    main()
