@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -69,6 +70,15 @@ def _card_context(
     return context
 
 
+def _done(request, deck: Deck, message: str, settings=None) -> HttpResponse:
+    """After an action: htmx gets the next card region; a plain post is redirected
+    (post/redirect/get) and the message follows it through Django's messages."""
+    if request.htmx:
+        return _card_response(request, _card_context(request, deck, message, settings=settings))
+    messages.info(request, message)
+    return redirect(_session_url(deck))
+
+
 def _card_response(request, context: dict) -> HttpResponse:
     template = "study/session.html#card" if request.htmx else "study/session.html"
     return render(request, template, context)
@@ -101,7 +111,9 @@ def session(request: HttpRequest) -> HttpResponse:
             pk=request.GET["show"] if request.GET["show"].isdigit() else 0,
             user=request.user,
         )
-    return _card_response(request, _card_context(request, deck, show=show))
+    # A message from a plain (non-htmx) post arrives here after its redirect.
+    message = " ".join(str(m) for m in messages.get_messages(request))
+    return _card_response(request, _card_context(request, deck, message, show=show))
 
 
 @require_POST
@@ -128,9 +140,7 @@ def review(request: HttpRequest) -> HttpResponse:
         raise Http404("No such card.") from None
     label = Review.Rating(form.cleaned_data["rating"]).label
     message = f"Graded {label}." if outcome.recorded else "That card was already graded."
-    if not request.htmx:
-        return redirect(_session_url(deck))
-    return _card_response(request, _card_context(request, deck, message, settings=settings))
+    return _done(request, deck, message, settings)
 
 
 @require_POST
@@ -139,11 +149,9 @@ def undo(request: HttpRequest) -> HttpResponse:
     """Take back the last review and show that card again."""
     deck = _deck_or_404(request.POST.get("deck"))
     card = services.review_undo(user=request.user)
-    if not request.htmx:
-        return redirect(_session_url(deck))
-    if card is None:
-        return _card_response(request, _card_context(request, deck, "Nothing to undo."))
-    card = Card.objects.select_related("item__passage__source").get(pk=card.pk)
+    if card is None or not request.htmx:
+        return _done(request, deck, "Last review undone." if card else "Nothing to undo.")
+    card = Card.objects.select_related("item").get(pk=card.pk)
     context = _card_context(request, deck, "Last review undone.")
     context["card"] = card
     return _card_response(request, context)
@@ -156,9 +164,7 @@ def suspend(request: HttpRequest, pk: int) -> HttpResponse:
     card = get_object_or_404(Card, pk=pk, user=request.user)
     deck = _deck_or_404(request.POST.get("deck"))
     services.card_suspend(card=card)
-    if not request.htmx:
-        return redirect(_session_url(deck))
-    return _card_response(request, _card_context(request, deck, "Card suspended."))
+    return _done(request, deck, "Card suspended.")
 
 
 @require_POST
@@ -168,9 +174,7 @@ def bury(request: HttpRequest, pk: int) -> HttpResponse:
     card = get_object_or_404(Card, pk=pk, user=request.user)
     deck = _deck_or_404(request.POST.get("deck"))
     services.card_bury(card=card, now=timezone.now(), settings=services.settings_for(request.user))
-    if not request.htmx:
-        return redirect(_session_url(deck))
-    return _card_response(request, _card_context(request, deck, "Card buried until tomorrow."))
+    return _done(request, deck, "Card buried until tomorrow.")
 
 
 @require_GET

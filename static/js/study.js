@@ -16,7 +16,11 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
-    if (typing(event.target)) { return; }  // Enter in the answer box submits its form
+    if (typing(event.target)) {
+      // Letters go into the answer box; Escape leaves it so the shortcuts work again.
+      if (event.key === "Escape") { focusCard(); }
+      return;  // Enter in the answer box submits its form
+    }
     var key = event.key;
     var onButton = event.target && event.target.tagName === "BUTTON";
     if ((key === " " || key === "Enter") && !onButton) {
@@ -35,12 +39,23 @@
     }
   });
 
+  function focusCard() {
+    var heading = document.querySelector("[data-card-heading]");
+    if (heading) { heading.focus(); }
+  }
+
   // After each swap, put focus where the next action is: the answer box, the
   // grade buttons, or the card's heading so screen readers read the new card.
-  document.addEventListener("htmx:afterSettle", function (event) {
-    if (!event.detail.target || event.detail.target.id !== "study") { return; }
+  // htmx restores focus to an element with the old focused element's id first,
+  // so this runs on the next tick, after it.
+  function focusNext() {
     var target = document.getElementById("typed") || document.getElementById("grade-good") ||
-                 document.getElementById("card-heading") || document.getElementById("finished-heading");
+                 document.querySelector("[data-card-heading]") ||
+                 document.getElementById("finished-heading");
     if (target) { target.focus(); }
+  }
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.target.id === "study") { window.setTimeout(focusNext, 0); }
   });
+  document.addEventListener("DOMContentLoaded", focusNext);
 })();
