@@ -18,7 +18,8 @@ from quizapp.library.search import search_concepts, search_passages
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """The welcome page: what to read, and a way in by search."""
-    sources = Source.objects.annotate(n_passages=Count("passages"))
+    # Meta.ordering does not apply to GROUP BY queries, so order explicitly.
+    sources = Source.objects.annotate(n_passages=Count("passages")).order_by("order", "title")
     kinds = Concept.objects.values("kind").annotate(n=Count("id")).order_by("kind")
     return render(request, "library/home.html", {"sources": sources, "kinds": kinds})
 
@@ -26,9 +27,10 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def source_list(request: HttpRequest) -> HttpResponse:
     """Every reading, in study order."""
+    # distinct: the join through facts would otherwise multiply the passage count.
     sources = Source.objects.annotate(
-        n_passages=Count("passages"), n_facts=Count("passages__facts")
-    )
+        n_passages=Count("passages", distinct=True), n_facts=Count("passages__facts")
+    ).order_by("order", "title")
     return render(request, "library/source_list.html", {"sources": sources})
 
 

@@ -51,8 +51,12 @@ class StudyQueue:
         self.reviews_allowed = max(0, settings.reviews_per_day - done["reviews"])
 
     def _cards(self):
-        active = Card.objects.filter(user=self.user, suspended=False).filter(
-            Q(buried_until__isnull=True) | Q(buried_until__lte=self.now)
+        """The learner's cards that may be shown: not suspended or buried, and whose
+        item a teacher has not hidden nor regeneration retired."""
+        active = (
+            Card.objects.filter(user=self.user, suspended=False, item__retired_at__isnull=True)
+            .filter(Q(buried_until__isnull=True) | Q(buried_until__lte=self.now))
+            .exclude(item__status=Item.Status.HIDDEN)
         )
         return self.deck.cards(active)
 
@@ -60,8 +64,8 @@ class StudyQueue:
         return self._cards().filter(state__in=states, due__lte=self.now)
 
     def _first(self, cards) -> Card | None:
-        # The front of a card needs only its item; the back loads passage and source.
-        return cards.select_related("item").order_by("due", "pk").first()
+        # The front links to the item's source passage, so passage and source come too.
+        return cards.select_related("item__passage__source").order_by("due", "pk").first()
 
     def next_card(self) -> Card | None:
         """Learning cards due, then reviews due (within the limit), then new cards.

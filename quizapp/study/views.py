@@ -151,7 +151,7 @@ def undo(request: HttpRequest) -> HttpResponse:
     card = services.review_undo(user=request.user)
     if card is None or not request.htmx:
         return _done(request, deck, "Last review undone." if card else "Nothing to undo.")
-    card = Card.objects.select_related("item").get(pk=card.pk)
+    card = Card.objects.select_related("item__passage__source").get(pk=card.pk)
     context = _card_context(request, deck, "Last review undone.")
     context["card"] = card
     return _card_response(request, context)

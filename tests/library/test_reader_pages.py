@@ -22,6 +22,7 @@ def test_source_list_shows_each_reading_with_its_citation(client, loaded_fixture
     html = client.get(reverse("library:sources")).content.decode()
     assert 'href="/sources/alpha/"' in html
     assert "The Test Gazette" in html
+    assert "3 passages · 3 facts" in html
 
 
 def test_source_page_gives_every_passage_an_anchor_and_cites_the_article(

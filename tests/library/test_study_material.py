@@ -87,3 +87,11 @@ def test_loading_the_material_twice_changes_nothing(study_material):
     out = io.StringIO()
     call_command("loadcontent", str(settings.CONTENT_DIR), stdout=out)
     assert out.getvalue().startswith("No changes:")
+
+
+def test_readings_are_listed_in_study_order(client, study_material):
+    orders = list(Source.objects.order_by("order").values_list("slug", flat=True))
+    for url in ("/", "/sources/"):
+        html = client.get(url).content.decode()
+        positions = [html.index(f'href="/sources/{slug}/"') for slug in orders]
+        assert positions == sorted(positions), url
