@@ -54,18 +54,25 @@ def cloze_text(fact: FactIn) -> str:
     return blank_out(fact.statement, *span)
 
 
+def _question_item(library: Library, fact: FactIn, key: str, kind: str) -> Item:
+    """The fact's own question, answered by its answer or any name of the answer concept."""
+    accepted = accepted_answers(library, fact)
+    return Item(
+        key=key,
+        kind=kind,
+        prompt=fact.question,
+        answer=fact.answer,
+        accepted=accepted,
+        extra={"evidence": accepted},
+        **_base(library, fact),
+    )
+
+
 def qa_items(library: Library) -> Iterator[Item]:
+    """A flashcard for each fact with a question: the learner recalls, then grades."""
     for fact in library.facts:
         if fact.question:
-            yield Item(
-                key=f"qa:{fact.slug}",
-                kind="qa",
-                prompt=fact.question,
-                answer=fact.answer,
-                accepted=accepted_answers(library, fact),
-                extra={"evidence": accepted_answers(library, fact)},
-                **_base(library, fact),
-            )
+            yield _question_item(library, fact, f"qa:{fact.slug}", "qa")
 
 
 def cloze_items(library: Library) -> Iterator[Item]:
@@ -85,17 +92,10 @@ def cloze_items(library: Library) -> Iterator[Item]:
 
 
 def short_answer_items(library: Library) -> Iterator[Item]:
+    """A typed answer, graded leniently, where the answer is short enough to type."""
     for fact in library.facts:
         if fact.question and fact.answer_kind in TYPABLE_KINDS and len(fact.answer) <= 60:
-            yield Item(
-                key=f"short:{fact.slug}",
-                kind="short_answer",
-                prompt=fact.question,
-                answer=fact.answer,
-                accepted=accepted_answers(library, fact),
-                extra={"evidence": accepted_answers(library, fact)},
-                **_base(library, fact),
-            )
+            yield _question_item(library, fact, f"short:{fact.slug}", "short_answer")
 
 
 def mcq_items(library: Library, ranker: DistractorRanker, seed: int) -> Iterator[Item]:
