@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from quizapp.bank.models import Item
 from quizapp.study.decks import Deck
-from quizapp.study.models import Card, Review, StudySettings
+from quizapp.study.models import Card, StudySettings
+from quizapp.study.queue_sql import snapshot
 
 LEARNING = (Card.State.LEARNING, Card.State.RELEARNING)
-LEARNING_ALLOWANCE = 100
 
 
 @dataclass
@@ -38,17 +38,22 @@ class Progress:
 
 
 class StudyQueue:
+    """Today's queue for one learner and deck, read in one statement (queue_sql.py)."""
+
     def __init__(self, user, deck: Deck, settings: StudySettings, now: dt.datetime):
         self.user, self.deck, self.settings, self.now = user, deck, settings, now
-        today = Review.objects.filter(user=user, reviewed_at__gte=settings.day_start(now))
-        done = today.aggregate(
-            total=Count("pk"),
-            new=Count("pk", filter=Q(state_before=Card.State.NEW)),
-            reviews=Count("pk", filter=Q(state_before=Card.State.REVIEW)),
+        state = snapshot(
+            user.pk,
+            deck,
+            now,
+            settings.day_start(now),
+            review_cap=settings.reviews_per_day,
+            new_cap=settings.new_per_day,
         )
-        self.done_today = done["total"]
-        self.new_allowed = max(0, settings.new_per_day - done["new"])
-        self.reviews_allowed = max(0, settings.reviews_per_day - done["reviews"])
+        self.state = state
+        self.done_today = state.done_today
+        self.new_allowed = max(0, settings.new_per_day - state.new_done_today)
+        self.reviews_allowed = max(0, settings.reviews_per_day - state.reviews_done_today)
 
     def _cards(self):
         """The learner's cards that may be shown: not suspended or buried, and whose
@@ -60,42 +65,26 @@ class StudyQueue:
         )
         return self.deck.cards(active)
 
-    def _due(self, states):
-        return self._cards().filter(state__in=states, due__lte=self.now)
-
-    def _first(self, cards) -> Card | None:
-        # The front links to the item's source passage, so passage and source come too.
-        return cards.select_related("item__passage__source").order_by("due", "pk").first()
-
     def next_card(self) -> Card | None:
-        """Learning cards due, then reviews due (within the limit), then new cards.
-
-        Each step is one index range scan on (user, suspended, state, due) that
-        stops at its first row, so the cost does not grow with the collection.
-        """
-        card = self._first(self._due(LEARNING))
-        if card is None and self.reviews_allowed:
-            card = self._first(self._due([Card.State.REVIEW]))
-        if card is None and self.new_allowed:
-            card = self._first(self._cards().filter(state=Card.State.NEW))
-        return card
+        """Learning cards due, then reviews due (within the limit), then new cards."""
+        state = self.state
+        pk = state.first_learning
+        if pk is None and self.reviews_allowed:
+            pk = state.first_review
+        if pk is None and self.new_allowed:
+            pk = state.first_new
+        if pk is None:
+            return None
+        return Card.objects.select_related("item__passage__source").get(pk=pk)
 
     def progress(self) -> Progress:
-        """Done today, and what is left of today's limits (each count is capped)."""
-        # Ordered like the (user, suspended, state, due) index, so each capped count
-        # reads that index only as far as the cap. Learning cards are few and not
-        # limited; the cap is the review allowance plus room for them.
-        due = self._ids(self._due([*LEARNING, Card.State.REVIEW]))
-        new = self._ids(self._cards().filter(state=Card.State.NEW))
+        """Done today, and what is left of today's limits."""
+        state = self.state
         return Progress(
             self.done_today,
-            len(new[: self.new_allowed]),
-            len(due[: self.reviews_allowed + LEARNING_ALLOWANCE]),
+            min(state.new_waiting, self.new_allowed),
+            state.learning_due + min(state.reviews_due, self.reviews_allowed),
         )
-
-    @staticmethod
-    def _ids(cards):
-        return cards.order_by("state", "due").values_list("pk", flat=True)
 
     def next_learning_due(self) -> dt.datetime | None:
         """When a learning card comes due later today, so the learner can come back."""
