@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from quizapp.health import healthz
 from quizapp.library import views as library_views
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("quizapp.accounts.urls")),
     path("bank/", include("quizapp.bank.urls")),
