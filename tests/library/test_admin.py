@@ -15,6 +15,10 @@ ADMIN_PAGES = [
     "/admin/library/concept/",
     "/admin/library/fact/",
     "/admin/library/mention/",
+    "/admin/bank/item/",
+    "/admin/study/card/",
+    "/admin/study/review/",
+    "/admin/study/studysettings/",
 ]
 
 
