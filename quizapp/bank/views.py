@@ -12,6 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 from quizapp.accounts.roles import teacher_required
 from quizapp.bank.forms import BankFilterForm, ItemEditForm
 from quizapp.bank.models import Item
+from quizapp.htmx import fragment_wanted
 
 PAGE_SIZE = 40
 
@@ -28,7 +29,7 @@ def bank_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
-    template = "bank/list.html#results" if request.htmx else "bank/list.html"
+    template = "bank/list.html#results" if fragment_wanted(request) else "bank/list.html"
     return render(request, template, context)
 
 

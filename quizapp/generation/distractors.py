@@ -149,6 +149,8 @@ class DistractorRanker:
 
     def _years(self, fact: FactIn, key: str, count: int) -> list[str]:
         year = int(fact.answer) if fact.answer.isdigit() else (fact.date.year if fact.date else 0)
+        if year <= 0:
+            return []
         corpus = {int(v) for v in self.values_by_kind.get("year", []) if v.isdigit()}
         nearby = {year + d for d in (-3, -2, -1, 1, 2, 3)}
         candidates = (corpus | nearby) - {year}
@@ -172,7 +174,10 @@ class DistractorRanker:
         return [format_date(d, fmt) for d in ranked[:count]]
 
     def _numbers(self, fact: FactIn, key: str, count: int) -> list[str]:
-        value = fact.number if fact.number is not None else int(fact.answer.replace(",", ""))
+        digits = fact.answer.replace(",", "")
+        value = fact.number if fact.number is not None else int(digits) if digits.isdigit() else 0
+        if value <= 0:
+            return []  # nothing sensible is "near" zero or a number written in words
         factors = (0.5, 0.75, 1.25, 1.5, 2.0, 3.0)
         candidates = {max(1, round(value * f)) for f in factors} - {value}
         ranked = sorted(

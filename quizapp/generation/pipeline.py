@@ -28,7 +28,6 @@ ITEM_KINDS = (
 class GenerationResult:
     items: list[Item] = field(default_factory=list)
     rejected: Counter = field(default_factory=Counter)
-    rejected_items: list[tuple[Item, list[str]]] = field(default_factory=list)
 
     @property
     def counts(self) -> Counter:
@@ -61,7 +60,6 @@ def generate_bank(library: Library, seed: int = 0) -> GenerationResult:
             reasons.append("duplicate-key")
         if reasons:
             result.rejected.update(reasons)
-            result.rejected_items.append((item, reasons))
             continue
         seen.add(item.key)
         result.items.append(item)

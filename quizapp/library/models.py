@@ -246,7 +246,3 @@ class Fact(PassageSpan):
 
     def __str__(self) -> str:
         return self.statement
-
-    @property
-    def date_display(self) -> str:
-        return format_partial_date(self.date, self.date_precision)

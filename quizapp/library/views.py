@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from quizapp.htmx import fragment_wanted
 from quizapp.library.highlight import Link, parse_highlight, render_passage
 from quizapp.library.models import Concept, Mention, Passage, Source
 from quizapp.library.search import search_concepts, search_passages
@@ -115,5 +116,5 @@ def search(request: HttpRequest) -> HttpResponse:
             {"passage": h.passage, "html": render_passage(h.passage.text, h.marks)} for h in hits
         ],
     }
-    template = "library/search.html#results" if request.htmx else "library/search.html"
+    template = "library/search.html#results" if fragment_wanted(request) else "library/search.html"
     return render(request, template, context)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from quizapp.generation.matching import answer_matches
+from quizapp.htmx import fragment_wanted
 from quizapp.library.models import Source
 from quizapp.study import services, statistics
 from quizapp.study.decks import EVERYTHING, Deck, parse_deck
@@ -30,6 +31,11 @@ def _deck_or_404(value: str | None) -> Deck:
     if deck is None:
         raise Http404("No such deck.")
     return deck
+
+
+def _card_id(value: str) -> int:
+    """A card id from the query string; 0 (found nowhere) for anything but ASCII digits."""
+    return int(value) if value.isascii() and value.isdigit() else 0
 
 
 def _session_url(deck: Deck) -> str:
@@ -80,7 +86,7 @@ def _done(request, deck: Deck, message: str, settings=None) -> HttpResponse:
 
 
 def _card_response(request, context: dict) -> HttpResponse:
-    template = "study/session.html#card" if request.htmx else "study/session.html"
+    template = "study/session.html#card" if fragment_wanted(request) else "study/session.html"
     return render(request, template, context)
 
 
@@ -108,7 +114,7 @@ def session(request: HttpRequest) -> HttpResponse:
     if request.GET.get("show"):
         show = get_object_or_404(
             Card.objects.select_related("item__passage__source"),
-            pk=request.GET["show"] if request.GET["show"].isdigit() else 0,
+            pk=_card_id(request.GET["show"]),
             user=request.user,
         )
     # A message from a plain (non-htmx) post arrives here after its redirect.

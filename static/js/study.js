@@ -22,8 +22,10 @@
       return;  // Enter in the answer box submits its form
     }
     var key = event.key;
-    var onButton = event.target && event.target.tagName === "BUTTON";
-    if ((key === " " || key === "Enter") && !onButton) {
+    // Enter and Space keep their own meaning on links, buttons and the shortcut list.
+    var onControl = event.target.closest &&
+      event.target.closest("a, button, summary, [tabindex]:not([data-card-heading])");
+    if ((key === " " || key === "Enter") && !onControl) {
       if (click("#reveal") || click("#grade-good")) { event.preventDefault(); }
     } else if (key >= "1" && key <= "4") {
       if (click('button[data-rating="' + key + '"]')) { event.preventDefault(); }

@@ -42,7 +42,10 @@ def test_new_passwords_are_hashed_with_argon2(settings):
 
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | env
+    # A production process: no test-only variables (the browser tests set
+    # DJANGO_ALLOW_ASYNC_UNSAFE for this process, which check --deploy rightly refuses).
+    leave_out = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in leave_out} | env
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

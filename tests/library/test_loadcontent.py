@@ -302,3 +302,14 @@ def test_a_failure_while_writing_rolls_back_everything(content_dir, monkeypatch)
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError):
         call_command("loadcontent", str(tmp_path / "nowhere"), stderr=io.StringIO())
+
+
+def test_a_number_fact_needs_a_positive_number_and_a_year_four_digits(content_dir):
+    edit(content_dir / "facts" / "alpha.yaml", "  number: 18\n", "  number: 0\n")
+    edit(content_dir / "facts" / "alpha.yaml", 'answer: "2022"', 'answer: "22"')
+    edit(content_dir / "facts" / "alpha.yaml", "in 2022.", "in 22.")
+    edit(content_dir / "sources" / "alpha.md", "In 2022 Nguyễn", "In 22 Nguyễn")
+    edit(content_dir / "facts" / "alpha.yaml", '"In 2022 Nguyễn', '"In 22 Nguyễn')
+    err = run_failing(content_dir)
+    assert "needs a whole 'number' above 0" in err
+    assert "a year answer must be four digits, not '22'" in err

@@ -120,3 +120,12 @@ def test_search_fragment_for_htmx_has_only_the_results(client, loaded_fixture_co
 def test_empty_search_shows_a_hint(client, loaded_fixture_content):
     html = client.get("/search/").content.decode()
     assert "case and accents do not matter" in html
+
+
+def test_htmx_history_restore_gets_the_full_page(client, loaded_fixture_content):
+    response = client.get(
+        "/search/",
+        {"q": "committee"},
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert "<html" in response.content.decode()

@@ -160,3 +160,15 @@ def test_the_htmx_grade_swaps_in_the_next_card_with_progress(student_client):
     assert "<html" not in html
     assert 'hx-swap-oob="true"' in html and "Graded Good." in html
     assert re.search(r"Today: 1 done", html)
+
+
+@pytest.mark.parametrize("value", ["²", "abc", "-1", "1e3"])
+def test_a_malformed_card_id_in_the_url_is_404_not_an_error(student_client, value):
+    assert student_client.get("/study/session/", {"deck": "all", "show": value}).status_code == 404
+
+
+def test_without_javascript_a_message_is_shown_once(student_client):
+    card = current_card(student_client)
+    response = grade(student_client, card, 3)
+    html = student_client.get(response["Location"]).content.decode()
+    assert html.count("Graded Good.") == 1

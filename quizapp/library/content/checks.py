@@ -133,6 +133,10 @@ def _check_fact(
         )
     if answer_concept and not fact.answer_kind:
         fact.answer_kind = answer_concept.kind
+    if fact.answer_kind == "number" and (fact.number is None or fact.number <= 0):
+        problem("number", "a fact with answer_kind number needs a whole 'number' above 0")
+    if fact.answer_kind == "year" and not (fact.answer.isdigit() and len(fact.answer) == 4):
+        problem("answer", f"a year answer must be four digits, not '{fact.answer}'")
     if fact.answer and not contains_folded(fact.statement, fact.answer):
         problem("answer", f"answer '{fact.answer}' does not occur in the statement")
     if fact.question and contains_folded(fact.question, fact.answer):
