@@ -23,8 +23,7 @@
     }
     var key = event.key;
     // Enter and Space keep their own meaning on links, buttons and the shortcut list.
-    var onControl = event.target.closest &&
-      event.target.closest("a, button, summary, [tabindex]:not([data-card-heading])");
+    var onControl = event.target.closest && event.target.closest("a, button, summary");
     if ((key === " " || key === "Enter") && !onControl) {
       if (click("#reveal") || click("#grade-good")) { event.preventDefault(); }
     } else if (key >= "1" && key <= "4") {

@@ -121,3 +121,14 @@ def test_study_pages_are_accessible(logged_in, axe):
     page.emulate_media(color_scheme="dark")
     page.goto("/study/session/?deck=all")
     assert_accessible(axe, page)
+
+
+def test_enter_on_the_source_link_follows_it_instead_of_grading(logged_in):
+    page = logged_in
+    page.goto("/study/session/?deck=all")
+    expect(page.locator("#typed:focus, [data-card-heading]:focus")).to_have_count(1)
+    page.keyboard.press("Escape")
+    page.get_by_role("link", name="source").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sources/**")
+    assert Review.objects.count() == 0
