@@ -39,8 +39,12 @@ class BankFilterForm(forms.Form):
 class ItemEditForm(forms.Form):
     """A teacher's wording; an empty field or the generator's own text means no override."""
 
-    prompt = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-    answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+    prompt = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=2000, required=False
+    )
+    answer = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
+    )
     explanation = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
     )
@@ -55,8 +59,8 @@ class ItemEditForm(forms.Form):
         return cls(data=data, initial=initial)
 
     def apply(self, item: Item) -> None:
-        data = self.cleaned_data
-        item.teacher_prompt = "" if data["prompt"] == item.prompt else data["prompt"]
-        item.teacher_answer = "" if data["answer"] == item.answer else data["answer"]
-        explanation = data["explanation"]
-        item.teacher_explanation = "" if explanation == item.explanation else explanation
+        """Blank, or the generator's own text, means: follow the generator."""
+        for name in ("prompt", "answer", "explanation"):
+            value = self.cleaned_data[name].strip()
+            generated = getattr(item, name)
+            setattr(item, f"teacher_{name}", "" if value in ("", generated) else value)

@@ -107,9 +107,11 @@ class Item(models.Model):
 
     @property
     def accepted_answers(self) -> list[str]:
-        """What typed answers are graded against; a teacher's answer joins the list."""
-        answers = [self.teacher_answer] if self.teacher_answer else []
-        return list(dict.fromkeys([*answers, self.answer, *self.accepted]))
+        """What typed answers are graded against. A teacher's answer replaces the
+        generated ones: a teacher who corrects an answer means the old one is wrong."""
+        if self.teacher_answer:
+            return [self.teacher_answer]
+        return list(dict.fromkeys([self.answer, *self.accepted]))
 
     @property
     def is_typable(self) -> bool:

@@ -20,6 +20,8 @@ from quizapp.generation.records import Item as GeneratedItem
 from quizapp.library.models import Concept, Fact, Passage
 
 GENERATED_FIELDS = ("kind", "prompt", "answer", "accepted", "options", "extra", "explanation")
+# A change to what a learner sees or is graded on sends an approved item back for review.
+REVIEWED_FIELDS = {"prompt", "answer", "accepted", "options"}
 
 
 @dataclass
@@ -29,6 +31,7 @@ class BankReport:
     unchanged: int = 0
     retired: int = 0
     restored: int = 0
+    unapproved: int = 0  # approved items whose wording changed, back to "generated"
     by_kind: Counter = field(default_factory=Counter)
 
 
@@ -66,6 +69,16 @@ def _values(generated: GeneratedItem, passages: dict, facts: dict) -> dict:
     }
 
 
+def _learner_sees_a_change(item: Item, changed: list[str]) -> bool:
+    """A teacher's own wording hides the generator's: only changes that show count."""
+    overridden = set()
+    if item.teacher_prompt:
+        overridden.add("prompt")
+    if item.teacher_answer:
+        overridden |= {"answer", "accepted"}
+    return bool((REVIEWED_FIELDS - overridden) & set(changed))
+
+
 def _update(item: Item, values: dict, report: BankReport) -> None:
     changed = [name for name, value in values.items() if getattr(item, name) != value]
     if item.retired_at is not None:
@@ -78,5 +91,9 @@ def _update(item: Item, values: dict, report: BankReport) -> None:
     for name in changed:
         if name != "retired_at":
             setattr(item, name, values[name])
+    if item.status == Item.Status.APPROVED and _learner_sees_a_change(item, changed):
+        item.status = Item.Status.GENERATED
+        changed.append("status")
+        report.unapproved += 1
     item.save(update_fields=[*changed, "updated_at"])
     report.updated += 1

@@ -1,6 +1,7 @@
 """Admin for the study material: search, filters, inlines, autocomplete, site links."""
 
 from django.contrib import admin
+from django.db.models import Count
 from django.utils.html import format_html
 
 from quizapp.library.models import Concept, Fact, Mention, Passage, Source
@@ -22,27 +23,36 @@ class FoldingAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.refold()
         super().save_model(request, obj, form, change)
-        rebuild_mentions(obj if isinstance(obj, Passage) else None)
+
+    def save_related(self, request, form, formsets, change):
+        # After inlines are saved, so the rebuilt mentions are the last word.
+        super().save_related(request, form, formsets, change)
+        rebuild_mentions(form.instance if isinstance(form.instance, Passage) else None)
 
 
 def rebuild_mentions(passage: Passage | None = None) -> None:
     """An edited passage, or a renamed concept (then every passage), is scanned again."""
     finder = Concept.objects.mention_finder()
+    slugs = dict(Concept.objects.values_list("slug", "pk"))
     for each in [passage] if passage else Passage.objects.all():
-        each.rebuild_mentions(finder)
+        each.rebuild_mentions(finder, slugs)
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "order", "outlet", "published", "passage_count"]
+    ordering = ["order", "title"]
     list_filter = ["kind", "outlet"]
     search_fields = ["title", "slug", "original_title", "outlet", "author"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [PassageInline]
 
-    @admin.display(description="Passages")
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_passages=Count("passages"))
+
+    @admin.display(description="Passages", ordering="n_passages")
     def passage_count(self, obj: Source) -> int:
-        return obj.passages.count()
+        return obj.n_passages
 
     def save_formset(self, request, form, formset, change):
         passages = formset.save(commit=False)
@@ -72,11 +82,16 @@ class PassageAdmin(FoldingAdmin):
 
 
 class MentionInline(admin.TabularInline):
+    """Read-only: mentions are found from names and aliases whenever they change."""
+
     model = Mention
     extra = 0
-    autocomplete_fields = ["passage"]
+    can_delete = False
     fields = ["passage", "start", "end", "mentioned_text", "link"]
-    readonly_fields = ["mentioned_text", "link"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
     @admin.display(description="Text")
     def mentioned_text(self, obj: Mention) -> str:
@@ -97,15 +112,19 @@ class FactInline(admin.TabularInline):
 @admin.register(Concept)
 class ConceptAdmin(FoldingAdmin):
     list_display = ["name", "kind", "slug", "mention_count"]
+    ordering = ["name"]
     list_filter = ["kind"]
     search_fields = ["name", "slug", "folded", "definition"]
     autocomplete_fields = ["related"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MentionInline, FactInline]
 
-    @admin.display(description="Mentions")
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_mentions=Count("mentions"))
+
+    @admin.display(description="Mentions", ordering="n_mentions")
     def mention_count(self, obj: Concept) -> int:
-        return obj.mentions.count()
+        return obj.n_mentions
 
 
 @admin.register(Fact)

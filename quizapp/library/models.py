@@ -101,11 +101,13 @@ class Passage(models.Model):
     def refold(self) -> None:
         self.folded = fold(self.text)
 
-    def rebuild_mentions(self, finder: MentionFinder | None = None) -> None:
+    def rebuild_mentions(
+        self, finder: MentionFinder | None = None, slugs: dict[str, int] | None = None
+    ) -> None:
         """Find every concept named in this passage again, after an edit."""
         finder = finder or Concept.objects.mention_finder()
+        slugs = slugs or dict(Concept.objects.values_list("slug", "pk"))
         self.mentions.all().delete()
-        slugs = dict(Concept.objects.values_list("slug", "pk"))
         Mention.objects.bulk_create(
             Mention(concept_id=slugs[slug], passage=self, start=start, end=end)
             for slug, start, end in finder.find(self.text)

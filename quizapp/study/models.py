@@ -63,6 +63,17 @@ class StudySettings(models.Model):
         return self.day_start(now) + dt.timedelta(days=1)
 
 
+class CardQuerySet(models.QuerySet):
+    def active(self, now: dt.datetime) -> CardQuerySet:
+        """Cards that may be shown: not suspended or buried, and whose item a teacher
+        has not hidden nor regeneration retired. queue_sql.py states the same in SQL."""
+        return (
+            self.filter(suspended=False, item__retired_at__isnull=True)
+            .filter(Q(buried_until__isnull=True) | Q(buried_until__lte=now))
+            .exclude(item__status=Item.Status.HIDDEN)
+        )
+
+
 class Card(models.Model):
     """One learner's memory of one item; the fsrs Card is rebuilt from these columns."""
 
@@ -89,6 +100,8 @@ class Card(models.Model):
     suspended = models.BooleanField(default=False)
     buried_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CardQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -12,8 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
-
 from quizapp.bank.models import Item
 from quizapp.study.decks import Deck
 from quizapp.study.models import Card, StudySettings
@@ -56,14 +54,7 @@ class StudyQueue:
         self.reviews_allowed = max(0, settings.reviews_per_day - state.reviews_done_today)
 
     def _cards(self):
-        """The learner's cards that may be shown: not suspended or buried, and whose
-        item a teacher has not hidden nor regeneration retired."""
-        active = (
-            Card.objects.filter(user=self.user, suspended=False, item__retired_at__isnull=True)
-            .filter(Q(buried_until__isnull=True) | Q(buried_until__lte=self.now))
-            .exclude(item__status=Item.Status.HIDDEN)
-        )
-        return self.deck.cards(active)
+        return self.deck.cards(Card.objects.filter(user=self.user).active(self.now))
 
     def next_card(self) -> Card | None:
         """Learning cards due, then reviews due (within the limit), then new cards."""

@@ -76,8 +76,9 @@ def _streak(counts: Counter, today: dt.date) -> int:
 def forecast(user, settings: StudySettings, now: dt.datetime) -> dict:
     today = settings.day_start(now).date()
     horizon = settings.day_start(now) + dt.timedelta(days=FORECAST_DAYS)
-    cards = Card.objects.filter(user=user, suspended=False, due__lt=horizon).exclude(
-        state=Card.State.NEW
+    # Only cards the queue will really show: not suspended, buried, hidden or retired.
+    cards = (
+        Card.objects.filter(user=user, due__lt=horizon).active(now).exclude(state=Card.State.NEW)
     )
     counts = _local_dates(cards, "due", settings)
     overdue = sum(n for day, n in counts.items() if day < today)

@@ -100,12 +100,30 @@ def test_htmx_edit_returns_the_editor_fragment(teacher_client, bank):
     assert response.status_code == 200 and "Saved." in html and "<html" not in html
 
 
-def test_an_empty_prompt_is_refused_and_changes_nothing(teacher_client, bank):
+def test_a_cleared_field_follows_the_generator_again(teacher_client, bank):
     item = bank.get(key="qa:alpha-drafter")
-    response = teacher_client.post(f"/bank/{item.pk}/edit/", {"prompt": "", "answer": "x"})
+    teacher_client.post(f"/bank/{item.pk}/edit/", {"prompt": "Mine?", "answer": "Theirs"})
+    item.refresh_from_db()
+    assert (item.teacher_prompt, item.teacher_answer) == ("Mine?", "Theirs")
+    teacher_client.post(f"/bank/{item.pk}/edit/", {"prompt": "", "answer": ""})
+    item.refresh_from_db()
+    assert item.teacher_prompt == "" and item.teacher_answer == ""
+    assert item.shown_prompt == item.prompt
+
+
+def test_a_too_long_prompt_is_refused_and_changes_nothing(teacher_client, bank):
+    item = bank.get(key="qa:alpha-drafter")
+    response = teacher_client.post(f"/bank/{item.pk}/edit/", {"prompt": "x" * 2001, "answer": "y"})
     assert response.status_code == 400
     item.refresh_from_db()
     assert item.teacher_prompt == "" and item.teacher_answer == ""
+
+
+def test_a_teachers_answer_replaces_the_generated_ones_in_grading(teacher_client, bank):
+    item = bank.get(key="qa:alpha-drafter")
+    teacher_client.post(f"/bank/{item.pk}/edit/", {"prompt": "", "answer": "The drafting board"})
+    item.refresh_from_db()
+    assert item.accepted_answers == ["The drafting board"]
 
 
 def test_approve_and_hide_with_htmx_return_the_row(teacher_client, bank):

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from quizapp.bank.models import Item
+from quizapp.library.folding import fold
 from quizapp.library.models import Fact
 
 pytestmark = pytest.mark.django_db
@@ -61,8 +62,11 @@ def test_json_output_has_one_object_per_item_with_its_source_span(loaded_fixture
 def test_every_item_links_to_its_passage_span(loaded_fixture_content):
     generate()
     for item in Item.objects.select_related("passage__source"):
-        assert item.get_source_url() == item.passage.span_url(item.start, item.end)
-        assert item.span_text
+        assert item.get_source_url().startswith(f"/sources/{item.passage.source.slug}/?hl=")
+        span = item.passage.text[item.start : item.end]
+        assert span and item.span_text == span
+        evidence = item.extra.get("evidence") or [item.answer]
+        assert any(fold(e) in fold(span) for e in evidence), item.key
 
 
 def test_regenerating_without_changes_changes_nothing(loaded_fixture_content):
@@ -99,7 +103,16 @@ def test_teacher_edits_and_status_survive_regeneration(loaded_fixture_content):
     item.refresh_from_db()
     assert item.prompt == "Changed by an admin?"
     assert item.shown_prompt == "Name the body that drafted the Alpha Declaration."
-    assert item.status == Item.Status.APPROVED
+    assert item.status == Item.Status.APPROVED  # learners still see the teacher's wording
+
+
+def test_an_approved_item_whose_wording_changes_goes_back_to_review(loaded_fixture_content):
+    generate()
+    Item.objects.filter(key="qa:alpha-drafter").update(status=Item.Status.APPROVED)
+    Fact.objects.filter(slug="alpha-drafter").update(question="Reworded by an admin?")
+    out = generate()
+    assert "1 reworded and back to review" in out
+    assert Item.objects.get(key="qa:alpha-drafter").status == Item.Status.GENERATED
 
 
 def test_an_item_whose_fact_is_gone_is_retired_not_deleted_and_can_return(loaded_fixture_content):

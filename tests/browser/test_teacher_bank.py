@@ -39,8 +39,11 @@ def test_teacher_filters_approves_and_edits_items(teacher_page, axe):
     assert "kind=qa" in page.url
     item = Item.objects.filter(kind="qa").order_by("pk").first()
     row = page.locator(f"#item-{item.pk}")
-    row.get_by_role("button", name="Approve").click()
+    row.get_by_role("button", name="Approve").focus()
+    page.keyboard.press("Enter")
     expect(row.locator(".status")).to_have_text("Approved")
+    expect(page.locator(f"#approve-{item.pk}")).to_be_focused()  # focus survived the swap
+    expect(page.locator(f"#approve-{item.pk}")).to_have_attribute("aria-pressed", "true")
     item.refresh_from_db()
     assert item.status == "approved"
 

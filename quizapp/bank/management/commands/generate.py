@@ -41,7 +41,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {reason:<30} {count}")
         self.stdout.write(
             f"Bank: {report.created} created, {report.updated} updated, "
-            f"{report.unchanged} unchanged, {report.retired} retired, {report.restored} restored."
+            f"{report.unchanged} unchanged, {report.retired} retired, {report.restored} restored, "
+            f"{report.unapproved} reworded and back to review."
         )
         if json_path:
             self._write_json(json_path, result)
