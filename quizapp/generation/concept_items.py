@@ -14,7 +14,8 @@ MATCHING_SIZE = (4, 6)
 
 
 def mentions_by_concept(library: Library) -> dict[str, list[tuple[PassageIn, MentionIn]]]:
-    """Every mention of each concept, in reading order; built once per library."""
+    """Every mention of each concept, passages in (source slug, ordinal) order, so the
+    choice of "first mention" is stable from one generation to the next."""
     index: dict[str, list[tuple[PassageIn, MentionIn]]] = {}
     for passage in sorted(library.passages.values(), key=lambda p: (p.source, p.ordinal)):
         for mention in passage.mentions:

@@ -32,8 +32,8 @@ from collections.abc import Iterable
 
 from quizapp.generation.records import ConceptIn, FactIn, Library
 from quizapp.library.folding import fold
+from quizapp.library.kinds import CONCEPT_KINDS
 
-CONCEPT_KINDS = {"person", "organization", "document", "event", "term", "place", "group"}
 WINDOW = 24  # how many far-away candidates of the kind are also considered
 
 

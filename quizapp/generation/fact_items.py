@@ -14,10 +14,19 @@ from quizapp.library.mentions import locate
 
 ORDERING_SIZE = 4
 # Short answers are typed: a long phrase is unfair to type, a value is not.
-TYPABLE_KINDS = {"person", "organization", "document", "place", "group", "year", "number", "term"}
+TYPABLE_ANSWER_KINDS = {
+    "person",
+    "organization",
+    "document",
+    "place",
+    "group",
+    "year",
+    "number",
+    "term",
+}
 # A false statement is made by swapping in a value of the same kind; a swapped
 # free phrase rarely reads as a sentence, so phrases are not swapped.
-SWAPPABLE_KINDS = TYPABLE_KINDS | {"event", "date"}
+SWAPPABLE_KINDS = TYPABLE_ANSWER_KINDS | {"event", "date"}
 DATED_KINDS = {"year", "date"}
 
 
@@ -94,7 +103,7 @@ def cloze_items(library: Library) -> Iterator[Item]:
 def short_answer_items(library: Library) -> Iterator[Item]:
     """A typed answer, graded leniently, where the answer is short enough to type."""
     for fact in library.facts:
-        if fact.question and fact.answer_kind in TYPABLE_KINDS and len(fact.answer) <= 60:
+        if fact.question and fact.answer_kind in TYPABLE_ANSWER_KINDS and len(fact.answer) <= 60:
             yield _question_item(library, fact, f"short:{fact.slug}", "short_answer")
 
 

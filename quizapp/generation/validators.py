@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from quizapp.generation.distractors import CONCEPT_KINDS
 from quizapp.generation.records import Item, Library
 from quizapp.library.folding import fold
+from quizapp.library.kinds import CONCEPT_KINDS
 from quizapp.library.mentions import contains_folded
 
 STOP_WORDS = set(

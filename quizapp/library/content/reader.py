@@ -18,10 +18,10 @@ from quizapp.library.content.records import (
     SourceRecord,
 )
 from quizapp.library.content.yamlfile import LinedDict, YamlError, load_yaml
+from quizapp.library.kinds import CONCEPT_KINDS
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-CONCEPT_KINDS = {"person", "organization", "document", "event", "term", "place", "group"}
 VALUE_KINDS = {"year", "number", "date", "phrase"}
 
 SOURCE_FIELDS = {"title": True, "order": False, "summary": False, "cites": True}
