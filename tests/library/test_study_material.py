@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -95,3 +97,49 @@ def test_readings_are_listed_in_study_order(client, study_material):
         html = client.get(url).content.decode()
         positions = [html.index(f'href="/sources/{slug}/"') for slug in orders]
         assert positions == sorted(positions), url
+
+
+SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+LONGEST_SHARED_RUN = 11  # words; names of organizations run to nine, quotations are exempt
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [
+        (m.group(0).lower().replace("’", "'"), m.start(), m.end())
+        for m in re.finditer(r"[\w’']+", text)
+    ]
+
+
+def _copied_runs(text: str, seed_grams: set, size: int) -> list[str]:
+    """Runs of ``size`` words or more that also stand in a seed, outside quotation marks."""
+    words = _words(text)
+    runs, i = [], 0
+    while i <= len(words) - size:
+        if tuple(w for w, _, _ in words[i : i + size]) in seed_grams:
+            j = i + size
+            while (
+                j < len(words) and tuple(w for w, _, _ in words[j - size + 1 : j + 1]) in seed_grams
+            ):
+                j += 1
+            start, end = words[i][1], words[j - 1][2]
+            quoted = text[max(0, start - 1) : start] in '"“' or text[end : end + 1] in '"”'
+            if not quoted:
+                runs.append(text[start:end])
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
+def test_the_material_is_written_in_its_own_words():
+    size = LONGEST_SHARED_RUN + 1
+    seed_words = [w for w, _, _ in _words(" ".join(p.read_text() for p in SEEDS.glob("*.txt")))]
+    grams = {tuple(seed_words[i : i + size]) for i in range(len(seed_words) - size + 1)}
+    copied = {
+        str(path.relative_to(settings.CONTENT_DIR)): runs
+        for path in sorted(settings.CONTENT_DIR.rglob("*"))
+        if path.suffix in {".md", ".yaml"} and path.name != "README.md"
+        if (runs := _copied_runs(path.read_text(encoding="utf-8"), grams, size))
+    }
+    assert copied == {}
