@@ -184,20 +184,25 @@ def _claim_without_speaker(fact: FactIn, names) -> str:
     return text
 
 
+def _true_false_item(base: dict, key: str, claim: str, answer: str, extra: dict) -> Item:
+    return Item(
+        key=key,
+        kind="true_false",
+        prompt=f"True or false? {claim}",
+        answer=answer,
+        accepted=[answer],
+        options=["True", "False"],
+        extra={**extra, "claim": claim},
+        **base,
+    )
+
+
 def true_false_items(library: Library, ranker: DistractorRanker) -> Iterator[Item]:
     """Each fact as stated (true) and with its answer swapped for a plausible one (false)."""
     for fact in library.facts:
         base = _base(library, fact)
-        yield Item(
-            key=f"tf:{fact.slug}:true",
-            kind="true_false",
-            prompt=f"True or false? {fact.statement}",
-            answer="True",
-            accepted=["True"],
-            options=["True", "False"],
-            extra={"evidence": accepted_answers(library, fact), "claim": fact.statement},
-            **base,
-        )
+        evidence = {"evidence": accepted_answers(library, fact)}
+        yield _true_false_item(base, f"tf:{fact.slug}:true", fact.statement, "True", evidence)
         if fact.answer_kind not in SWAPPABLE_KINDS:
             continue
         swaps = ranker.for_fact(fact, f"tf:{fact.slug}:false", count=1)
@@ -205,19 +210,12 @@ def true_false_items(library: Library, ranker: DistractorRanker) -> Iterator[Ite
         if not swaps or span is None:
             continue
         false_claim = f"{fact.statement[: span[0]]}{swaps[0]}{fact.statement[span[1] :]}"
-        yield Item(
-            key=f"tf:{fact.slug}:false",
-            kind="true_false",
-            prompt=f"True or false? {false_claim}",
-            answer="False",
-            accepted=["False"],
-            options=["True", "False"],
-            extra={
-                "evidence": accepted_answers(library, fact),
-                "claim": false_claim,
-                "swapped": [fact.answer, swaps[0]],
-            },
-            **{**base, "explanation": f"False: {base['explanation']}"},
+        yield _true_false_item(
+            {**base, "explanation": f"False: {base['explanation']}"},
+            f"tf:{fact.slug}:false",
+            false_claim,
+            "False",
+            {**evidence, "swapped": [fact.answer, swaps[0]]},
         )
 
 

@@ -34,3 +34,8 @@ _TABLE = _FoldTable()
 def fold(text: str) -> str:
     """Lowercase, unaccented text of exactly the same length as ``text``."""
     return text.translate(_TABLE)
+
+
+def fold_names(names) -> str:
+    """A concept's name and aliases, folded, as its search column holds them."""
+    return " | ".join(fold(n) for n in names)

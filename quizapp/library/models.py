@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from quizapp.library.folding import fold
+from quizapp.library.folding import fold, fold_names
 from quizapp.library.mentions import MentionFinder
 
 
@@ -157,7 +157,7 @@ class Concept(models.Model):
         return [self.name, *self.aliases]
 
     def refold(self) -> None:
-        self.folded = " | ".join(fold(n) for n in self.names)
+        self.folded = fold_names(self.names)
 
 
 class PassageSpan(models.Model):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from quizapp.library.content.records import ContentBundle, PartialDate
-from quizapp.library.folding import fold
+from quizapp.library.folding import fold, fold_names
 from quizapp.library.models import Concept, Fact, Mention, Passage, Source
 
 
@@ -135,7 +135,7 @@ def _sync_concepts(bundle: ContentBundle, report: SyncReport) -> dict[str, Conce
                 "aliases": record.aliases,
                 "definition": record.definition,
                 "explanation": record.explanation,
-                "folded": " | ".join(fold(n) for n in record.names),
+                "folded": fold_names(record.names),
                 "from_content": True,
             },
         )
