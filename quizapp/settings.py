@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "quizapp.library",
     "quizapp.bank",
     "quizapp.study",
+    "quizapp.classroom",
+    "quizapp.quizzes",
+    "quizapp.exchange",
 ]
 
 MIDDLEWARE = [

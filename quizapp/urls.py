@@ -10,6 +10,9 @@ urlpatterns = [
     path("accounts/", include("quizapp.accounts.urls")),
     path("bank/", include("quizapp.bank.urls")),
     path("study/", include("quizapp.study.urls")),
+    path("classes/", include("quizapp.classroom.urls")),
+    path("quizzes/", include("quizapp.quizzes.urls")),
+    path("exchange/", include("quizapp.exchange.urls")),
     path("", library_views.home, name="home"),
     path("", include("quizapp.library.urls")),
 ]

@@ -50,6 +50,10 @@ class Item(models.Model):
         APPROVED = "approved", "Approved"
         HIDDEN = "hidden", "Hidden"
 
+    class Origin(models.TextChoices):
+        GENERATED = "generated", "Generated from the library"
+        IMPORTED = "imported", "Imported from a file"
+
     key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind)
     prompt = models.TextField()
@@ -64,6 +68,8 @@ class Item(models.Model):
     fact = models.ForeignKey(Fact, null=True, blank=True, on_delete=models.SET_NULL)
     concepts = models.ManyToManyField(Concept, blank=True, related_name="items")
     status = models.CharField(max_length=10, choices=Status, default=Status.GENERATED)
+    # Regeneration owns generated items only; an imported item is never retired by it.
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.GENERATED)
     retired_at = models.DateTimeField(
         null=True, blank=True, help_text="Set when regeneration no longer produces the item."
     )

@@ -41,7 +41,10 @@ def sync_bank(result: GenerationResult) -> BankReport:
     passages = {(p.source.slug, p.ordinal): p.pk for p in Passage.objects.select_related("source")}
     concepts = dict(Concept.objects.values_list("slug", "pk"))
     facts = dict(Fact.objects.values_list("slug", "pk"))
-    existing = {item.key: item for item in Item.objects.prefetch_related("concepts")}
+    existing = {
+        item.key: item
+        for item in Item.objects.filter(origin=Item.Origin.GENERATED).prefetch_related("concepts")
+    }
     for generated in result.items:
         values = _values(generated, passages, facts)
         item = existing.get(generated.key)
