@@ -5,6 +5,7 @@ DJANGO_DEBUG=0 and must then provide SECRET_KEY and ALLOWED_HOSTS; DATABASE_URL
 points at PostgreSQL and REDIS_URL, when set, backs the cache and sessions.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
     "quizapp.accounts",
     "quizapp.library",
     "quizapp.bank",
@@ -63,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so its timing covers the whole stack and every response carries the request id.
+    "quizapp.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -73,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes requires: it turns a lockout flagged during login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "quizapp.urls"
@@ -112,10 +118,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # Shared by every app server, so a session or cached value written by one is seen by all.
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
+    # cached_db: reads come from Redis, writes also go to the database, so a Redis restart
+    # does not log everyone out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Argon2 for new passwords; older hashes still verify and are upgraded on login.
 PASSWORD_HASHERS = [
@@ -129,6 +141,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes checks for a lockout before Django's own backend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: 5 failures for one username from one address lock that pair out for
+# 15 minutes. The pair, not the username alone, so nobody can lock another user out from
+# elsewhere. Attempts live in the database, so every app server sees the same count.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Successful logins are not logged: less personal data kept, and nothing needs it.
+AXES_DISABLE_ACCESS_LOG = True
+# Behind nginx, REMOTE_ADDR is the proxy; TRUSTED_PROXY_COUNT=1 reads the client's
+# address from the X-Forwarded-For entry that proxy appended.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "quizapp.accounts.client_ip.client_ip_address"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "study:home"
 LOGOUT_REDIRECT_URL = "home"
@@ -197,6 +231,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "quizapp <noreply@loca
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"bare": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # One JSON object per line on stdout, for the log collector to parse.
+        "request_lines": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "bare",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "quizapp.requests": {"handlers": ["request_lines"], "level": "INFO", "propagate": False},
+    },
 }

@@ -4,6 +4,9 @@ from quizapp.accounts import views
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("me/", views.account, name="account"),
+    path("me/data.json", views.data_download, name="account_data"),
+    path("me/delete/", views.delete_account, name="account_delete"),
     # login, logout, password change and reset (by email; the console in development)
     path("", include("django.contrib.auth.urls")),
 ]

@@ -1,11 +1,20 @@
-"""Signing up; everything else about accounts is Django's own auth views."""
+"""Signing up, and the account page: download all my data, delete my account. Logging in
+and out and passwords are Django's own auth views."""
 
-from django.contrib.auth import login
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from quizapp.accounts.forms import SignUpForm
+from quizapp.accounts import services
+from quizapp.accounts.data_export import user_data
+from quizapp.accounts.forms import DeleteAccountForm, SignUpForm
+from quizapp.accounts.json_stream import iter_json
+from quizapp.accounts.roles import role_of
 
 
 @require_http_methods(["GET", "POST"])
@@ -21,3 +30,50 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(
         request, "registration/signup.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+def _account_page(request: HttpRequest, form: DeleteAccountForm, status: int = 200) -> HttpResponse:
+    return render(
+        request,
+        "accounts/account.html",
+        {"form": form, "role": role_of(request.user)},
+        status=status,
+    )
+
+
+@require_GET
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    """The account page: profile, data download and account deletion."""
+    return _account_page(request, DeleteAccountForm(request))
+
+
+@require_GET
+@login_required
+@never_cache
+def data_download(request: HttpRequest) -> StreamingHttpResponse:
+    """Everything quizapp holds about the user, as a JSON attachment written as it is read."""
+    response = StreamingHttpResponse(
+        iter_json(user_data(request.user)), content_type="application/json; charset=utf-8"
+    )
+    filename = f"quizapp-data-{timezone.now():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_POST
+@login_required
+def delete_account(request: HttpRequest) -> HttpResponse:
+    """Delete the account after the password is given again; log out."""
+    form = DeleteAccountForm(request, request.POST)
+    if not form.is_valid():
+        return _account_page(request, form, status=400)
+    user = request.user
+    try:
+        services.account_delete(user=user)
+    except services.AccountNotDeletable as error:
+        form.add_error(None, str(error))
+        return _account_page(request, form, status=409)
+    logout(request)
+    messages.success(request, "Your account and everything in it have been deleted.")
+    return redirect("home")

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from quizapp.study import services
+from quizapp.study.decks import EVERYTHING
+from quizapp.study.models import Card
+from quizapp.study.queue import add_new_cards
+
+
+@pytest.fixture
+def study_history(loaded_fixture_content):
+    """Returns a function giving a user cards for every approved item and grading `graded`
+    of them (each twice when `twice`)."""
+    call_command("generate", "--approve", stdout=io.StringIO())
+
+    def make(user, graded: int, twice: bool = False) -> list[Card]:
+        now = timezone.now()
+        add_new_cards(user, EVERYTHING, now)
+        settings = services.settings_for(user)
+        cards = list(Card.objects.filter(user=user).order_by("pk"))
+        for card in cards[:graded]:
+            services.card_grade(
+                user=user,
+                card_id=card.pk,
+                rating=3,
+                version=0,
+                now=now,
+                settings=settings,
+                duration_ms=4200,
+            )
+            if twice:
+                services.card_grade(
+                    user=user, card_id=card.pk, rating=1, version=1, now=now, settings=settings
+                )
+        return cards
+
+    return make
