@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+"""Under /exchange/import/: term lists and Moodle GIFT files."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from quizapp.exchange import import_views
+
+urlpatterns = [
+    path("", import_views.import_file, name="import"),
+]

@@ -1,0 +1,224 @@
+"""Read an article a teacher brings (plain text, Markdown or a saved web page) into passages.
+
+Passages are paragraphs, because a passage is what an item cites and a reader links to:
+a fragment of a few words cites nothing useful, so short paragraphs are merged into the
+next, and a wall of text is split at sentence boundaries so a cited span stays findable.
+Nothing here touches the network or the database.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from quizapp.library.folding import fold
+
+MAX_BYTES = 2 * 1024 * 1024
+SHORT_PASSAGE = 200  # characters; shorter paragraphs are merged into a neighbour
+LONG_PASSAGE = 1200  # characters; longer paragraphs are split at sentence boundaries
+HEADING_WORDS = 12
+
+# A sentence ends at . ! or ? (plus closing quotes or brackets) followed by a space and a
+# capital, a digit or an opening quote; "U.S. officials" and "J.D. London" stay whole
+# because the next word is lowercase or the stop follows a single capital.
+SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z]\.)(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z\d\"“‘(\[À-Ỹ])")
+CITATION_MARK_RE = re.compile(r"\s?\[\d{1,3}\]")
+FOOTNOTE_RE = re.compile(r"^\[\d{1,3}\]\s")
+CAPTION_RE = re.compile(r"^(?:Graphic|Photo|Image|Picture|Credit|Illustration)s?:\s", re.I)
+MARKDOWN_RULES = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<!\w)[*_](\S.*?\S|\S)[*_](?!\w)"), r"\1"),
+    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
+    (re.compile(r"^\s{0,3}(?:[-*+]|\d+\.)\s+", re.M), ""),  # list markers
+]
+MARKDOWN_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s")
+FENCE_RE = re.compile(r"^\s{0,3}(```|~~~).*?^\s{0,3}\1\s*$", re.M | re.S)
+
+
+class ArticleError(ValueError):
+    """The file cannot be read as an article; the message says why, for the teacher."""
+
+
+def decode(data: bytes) -> str:
+    """The bytes of an uploaded file as text: UTF-8 only, within the size limit."""
+    if len(data) > MAX_BYTES:
+        raise ArticleError(
+            f"The file is too large ({len(data):,} bytes); the limit is {MAX_BYTES:,} bytes."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(
+            f"The file is not UTF-8 text (undecodable byte at position {error.start}). "
+            "Save it as UTF-8 and try again."
+        ) from None
+
+
+def read_article(data: bytes, filename: str = "", title: str = "") -> list[str]:
+    """The passages of an uploaded file; raises ArticleError with a reason if there are none."""
+    text = decode(data)
+    if not text.strip():
+        raise ArticleError("The file is empty.")
+    return article_passages(text, guess_format(filename, text), title=title)
+
+
+def guess_format(filename: str, text: str) -> str:
+    """ "html", "markdown" or "text", from the file's extension or else its content."""
+    name = filename.lower()
+    if name.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    if name.endswith((".md", ".markdown")):
+        return "markdown"
+    if name.endswith(".txt"):
+        return "text"
+    head = text.lstrip()[:500].lower()
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html"
+    if re.search(r"^#{1,6}\s", text, re.M):
+        return "markdown"
+    return "text"
+
+
+def html_to_text(html: str) -> str:
+    """The main text of a saved web page, without menus, comments or footers."""
+    # Imported here: trafilatura pulls in lxml and friends, which only this path needs.
+    import trafilatura
+
+    extracted = trafilatura.extract(
+        html, include_comments=False, include_tables=False, include_links=False, fast=True
+    )
+    # trafilatura puts one paragraph a line: make that a blank-line separated text.
+    return "\n\n".join(line for line in (extracted or "").splitlines() if line.strip())
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Markdown without its markup; headings stay as lines of their own so they are dropped."""
+    text = FENCE_RE.sub("", markdown)
+    lines = []
+    for line in text.splitlines():
+        if MARKDOWN_HEADING_RE.match(line):
+            lines.extend(["", "#" + line.lstrip(" #"), ""])
+        else:
+            lines.append(line)
+    text = "\n".join(lines)
+    for pattern, replacement in MARKDOWN_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def article_passages(text: str, fmt: str = "text", title: str = "") -> list[str]:
+    """The article's passages, in order; raises ArticleError when there is no text."""
+    if fmt == "html":
+        text = html_to_text(text)
+        if not text.strip():
+            raise ArticleError("No article text could be extracted from this HTML page.")
+    elif fmt == "markdown":
+        text = markdown_to_text(text)
+    passages = split_passages(text, title=title)
+    if not passages:
+        raise ArticleError("The article has no text to import.")
+    return passages
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks (Markdown style), or one paragraph a line if the text
+    has no blank lines at all (as many saved articles have)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not re.search(r"\n[ \t]*\n", text):
+        return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    found = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines: list[str] = []
+        for line in block.split("\n"):
+            line = " ".join(line.split())
+            # A title-case line inside a block is a heading or caption, not a wrapped line.
+            if line and (_title_like(line) or CAPTION_RE.match(line)):
+                found.extend([" ".join(lines), line])
+                lines = []
+            elif line:
+                lines.append(line)
+        found.append(" ".join(lines))
+    return [p for p in found if p]
+
+
+def _title_like(line: str) -> bool:
+    words = [w for w in line.split() if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in words)
+    return is_heading(line) and bool(words) and capitalised >= 0.6 * len(words)
+
+
+def is_heading(paragraph: str) -> bool:
+    if paragraph.startswith("#"):
+        return True
+    return len(paragraph.split()) <= HEADING_WORDS and paragraph[-1] not in '.!?:;"”’)…'
+
+
+def split_passages(text: str, title: str = "") -> list[str]:
+    """Paragraphs as passages: headings, the repeated title and the footnote list left out,
+    citation marks such as [3] removed, short paragraphs merged, long ones split."""
+    kept: list[str] = []
+    for paragraph in paragraphs(text):
+        if FOOTNOTE_RE.match(paragraph):
+            break  # the reference list: the article's body has ended
+        repeats_title = bool(title) and fold(paragraph) == fold(title.strip())
+        if is_heading(paragraph) or CAPTION_RE.match(paragraph) or repeats_title:
+            continue
+        paragraph = CITATION_MARK_RE.sub("", paragraph).strip()
+        if paragraph:
+            kept.append(paragraph)
+    return [piece for paragraph in _merge_short(kept) for piece in _split_long(paragraph)]
+
+
+def _merge_short(paragraphs: list[str]) -> list[str]:
+    merged: list[str] = []
+    pending = ""
+    for paragraph in paragraphs:
+        paragraph = f"{pending} {paragraph}".strip()
+        if len(paragraph) < SHORT_PASSAGE:
+            pending = paragraph
+            continue
+        merged.append(paragraph)
+        pending = ""
+    if pending:
+        if merged:
+            merged[-1] = f"{merged[-1]} {pending}"
+        else:
+            merged.append(pending)
+    return merged
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, trailing quotes included."""
+    spans = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(text):
+        end = match.start() + len(match.group(0).rstrip())
+        spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _split_long(paragraph: str) -> list[str]:
+    if len(paragraph) <= LONG_PASSAGE:
+        return [paragraph]
+    pieces: list[str] = []
+    current = ""
+    for start, end in sentence_spans(paragraph):
+        sentence = paragraph[start:end]
+        if current and len(current) + 1 + len(sentence) > LONG_PASSAGE:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        pieces.append(current)
+    return pieces
