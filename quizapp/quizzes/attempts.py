@@ -1,0 +1,214 @@
+"""Starting, answering and submitting attempts; the server keeps the time.
+
+Every write locks the attempt row first, so an answer saved at the last moment
+and the submission that closes the attempt cannot interleave: an answer either
+lands before the attempt is graded or is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from quizapp.bank.models import FLASHCARD_KINDS, Item
+from quizapp.quizzes.models import Attempt, Quiz, QuizItem, Response
+from quizapp.quizzes.questions import ForgedAnswer, grade, option_count, read_answer
+from quizapp.study.models import Card
+
+# Kinds whose prompt and answer read well on a flashcard, beyond the flashcard kinds.
+CARD_LIKE_KINDS = (*FLASHCARD_KINDS, "mcq", "true_false", "short_answer")
+# Matching and ordering have no order of their own to show: theirs always shuffles.
+ALWAYS_SHUFFLED = ("matching", "ordering")
+
+
+class AttemptRefused(Exception):
+    """What the student asked for cannot be done; the message says why."""
+
+
+def attempt_start(*, quiz: Quiz, student, now: dt.datetime) -> Attempt:
+    """Resume the student's open attempt, or start a new one if the quiz allows it."""
+    current = quiz.attempts.by(student).filter(submitted_at__isnull=True).first()
+    if current and not attempt_finish_if_overdue(current, now).is_submitted:
+        return current
+    with transaction.atomic():
+        _check_can_start(quiz, student, now)
+        try:
+            with transaction.atomic():
+                return _new_attempt(quiz, student, now)
+        except IntegrityError:
+            # Two tabs pressed Start at once: the other one won, so use its attempt.
+            return quiz.attempts.by(student).get(submitted_at__isnull=True)
+
+
+def response_save(
+    *, attempt: Attempt, question: QuizItem, data, now: dt.datetime, check: bool = False
+) -> Response:
+    """Save the student's answer to one question; in practice mode ``check`` grades it."""
+    with transaction.atomic():
+        attempt = _locked(attempt)
+        closed = _close_if_over(attempt, now)
+        if closed is None:
+            return _save(attempt, question, data, now, check)
+    # Raised outside the transaction, so the automatic submission is kept.
+    raise AttemptRefused(f"{closed} That answer was not saved.")
+
+
+def attempt_submit(*, attempt: Attempt, now: dt.datetime) -> Attempt:
+    """Grade and close the attempt. Time up? It was due to be submitted automatically."""
+    with transaction.atomic():
+        attempt = _locked(attempt)
+        closed = _close_if_over(attempt, now)
+        if closed is None:
+            return _submit(attempt, now, automatic=False)
+    raise AttemptRefused(closed)
+
+
+def attempt_finish_if_overdue(attempt: Attempt, now: dt.datetime) -> Attempt:
+    """Submit an attempt whose time has run out, as soon as anyone looks at it."""
+    if attempt.is_submitted or not attempt.is_overdue(now):
+        return attempt
+    with transaction.atomic():
+        attempt = _locked(attempt)
+        if not attempt.is_submitted:
+            _submit(attempt, now, automatic=True)
+    return attempt
+
+
+def _locked(attempt: Attempt) -> Attempt:
+    return Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+
+
+def _check_can_start(quiz: Quiz, student, now: dt.datetime) -> None:
+    if quiz.opens_at and now < quiz.opens_at:
+        raise AttemptRefused(f"This quiz opens on {_clock(quiz.opens_at)}.")
+    if quiz.has_closed(now):
+        raise AttemptRefused(f"This quiz closed on {_clock(quiz.closes_at)}.")
+    used = quiz.attempts.by(student).count()
+    if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+        raise AttemptRefused(
+            f"You have used all {quiz.attempts_allowed} attempt"
+            f"{'s' if quiz.attempts_allowed != 1 else ''} this quiz allows."
+        )
+    if not quiz.questions.exists():
+        raise AttemptRefused("This quiz has no questions yet.")
+
+
+def _new_attempt(quiz: Quiz, student, now: dt.datetime) -> Attempt:
+    shuffler = random.SystemRandom()
+    questions = list(quiz.questions.select_related("item"))
+    order = [q.pk for q in questions]
+    if quiz.shuffle_questions:
+        shuffler.shuffle(order)
+    option_orders = {}
+    for question in questions:
+        kind = question.item.kind
+        if kind in ALWAYS_SHUFFLED or (quiz.shuffle_options and kind != "true_false"):
+            indexes = list(range(option_count(question.item)))
+            shuffler.shuffle(indexes)
+            option_orders[str(question.pk)] = indexes
+    return Attempt.objects.create(
+        quiz=quiz,
+        student=student,
+        number=quiz.attempts.by(student).count() + 1,
+        started_at=now,
+        deadline=_deadline(quiz, now),
+        question_order=order,
+        option_orders=option_orders,
+    )
+
+
+def _deadline(quiz: Quiz, now: dt.datetime) -> dt.datetime | None:
+    ends = []
+    if quiz.time_limit_minutes:
+        ends.append(now + dt.timedelta(minutes=quiz.time_limit_minutes))
+    if quiz.closes_at:
+        ends.append(quiz.closes_at)
+    return min(ends) if ends else None
+
+
+def _close_if_over(attempt: Attempt, now: dt.datetime) -> str | None:
+    """None while the attempt takes answers; otherwise why not, submitting it if time is up."""
+    if attempt.is_submitted:
+        return "This attempt was already submitted; its answers can no longer change."
+    if attempt.is_overdue(now):
+        _submit(attempt, now, automatic=True)
+        return (
+            f"Time was up at {_clock(attempt.deadline)}; your attempt was submitted "
+            "with the answers saved until then."
+        )
+    return None
+
+
+def _save(attempt: Attempt, question: QuizItem, data, now: dt.datetime, check: bool) -> Response:
+    if question.quiz_id != attempt.quiz_id:
+        raise AttemptRefused("That question is not part of this quiz.")
+    if check and not attempt.quiz.is_practice:
+        raise AttemptRefused("Feedback comes after you submit, in this quiz.")
+    try:
+        answer = read_answer(question.item, data)
+    except ForgedAnswer as problem:
+        raise AttemptRefused(str(problem)) from None
+    response = Response.objects.filter(attempt=attempt, question=question).first()
+    if response and response.checked:
+        raise AttemptRefused("You have already checked this answer; it can no longer change.")
+    response = response or Response(attempt=attempt, question=question)
+    response.answer, response.saved_at = answer, now
+    if check:
+        response.checked = True
+        response.fraction = grade(question.item, answer)
+    response.save()
+    return response
+
+
+def _submit(attempt: Attempt, now: dt.datetime, *, automatic: bool) -> Attempt:
+    questions = list(attempt.quiz.questions.select_related("item"))
+    responses = {r.question_id: r for r in attempt.responses.all()}
+    score = 0.0
+    missed: list[Item] = []
+    for question in questions:
+        response = responses.get(question.pk) or Response(
+            attempt=attempt, question=question, answer=None, saved_at=now
+        )
+        response.fraction = grade(question.item, response.answer)
+        response.save()
+        score += float(question.marks) * response.fraction
+        if response.fraction < 1:
+            missed.append(question.item)
+    attempt.score = round(score, 4)
+    attempt.max_score = float(sum(q.marks for q in questions))
+    attempt.submitted_at = min(now, attempt.deadline) if automatic and attempt.deadline else now
+    attempt.submitted_automatically = automatic
+    attempt.save()
+    add_missed_to_flashcards(attempt.student, missed, now)
+    return attempt
+
+
+def add_missed_to_flashcards(student, items: list[Item], now: dt.datetime) -> int:
+    """Give the student a card for each missed question, or for what it tests.
+
+    Matching and ordering make poor cards, so their concepts' definition cards and
+    their facts' question cards stand in for them.
+    """
+    wanted = {item.pk for item in items if item.kind in CARD_LIKE_KINDS}
+    matching = [item.pk for item in items if item.kind == "matching"]
+    facts = [slug for item in items if item.kind == "ordering" for slug in item.extra["facts"]]
+    cards = Item.objects.for_flashcards()
+    if matching:
+        wanted |= set(
+            cards.filter(kind="definition", concepts__items__in=matching).values_list(
+                "pk", flat=True
+            )
+        )
+    if facts:
+        wanted |= set(cards.filter(kind="qa", fact__slug__in=facts).values_list("pk", flat=True))
+    new = [Card(user=student, item_id=pk, due=now) for pk in sorted(wanted)]
+    Card.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
+
+
+def _clock(moment: dt.datetime | None) -> str:
+    return date_format(timezone.localtime(moment), "j F Y, H:i") if moment else ""

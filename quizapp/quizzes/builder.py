@@ -1,0 +1,113 @@
+"""Propose a quiz from the bank: balanced across concepts, never two items on one fact."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+
+from django.db.models import QuerySet
+
+from quizapp.bank.models import Item
+from quizapp.quizzes.questions import CHOICE_KINDS, QUIZ_KINDS, TYPED_KINDS
+
+# Recognising the right answer among options is easier than recalling it unaided;
+# putting facts in order needs recall of several dates at once.
+DIFFICULTY_KINDS = {
+    "mixed": QUIZ_KINDS,
+    "easier": (*CHOICE_KINDS, "matching"),
+    "harder": (*TYPED_KINDS, "ordering"),
+}
+
+
+@dataclass
+class Criteria:
+    sources: list[str] = field(default_factory=list)
+    concepts: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=lambda: list(QUIZ_KINDS))
+    count: int = 10
+    difficulty: str = "mixed"
+    seed: int = 0
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Criteria:
+        known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        return cls(**known)
+
+
+def candidates(criteria: Criteria) -> QuerySet[Item]:
+    """Approved, usable items that fit the criteria."""
+    allowed = set(criteria.kinds) & set(DIFFICULTY_KINDS.get(criteria.difficulty, QUIZ_KINDS))
+    items = Item.objects.usable().filter(status=Item.Status.APPROVED, kind__in=sorted(allowed))
+    if criteria.sources:
+        items = items.filter(passage__source__slug__in=criteria.sources)
+    if criteria.concepts:
+        chosen = Item.objects.filter(concepts__slug__in=criteria.concepts).values("pk")
+        items = items.filter(pk__in=chosen)
+    return items.select_related("fact").prefetch_related("concepts").order_by("key")
+
+
+def what_it_tests(item: Item) -> frozenset[str]:
+    """What an item checks the learner knows: its fact(s), or else its concepts."""
+    if item.kind == "ordering":
+        return frozenset(f"fact:{slug}" for slug in item.extra.get("facts", []))
+    if item.fact_id:
+        return frozenset({f"fact:{item.fact.slug}"})
+    return frozenset(f"concept:{c.slug}" for c in item.concepts.all())
+
+
+def propose(criteria: Criteria) -> list[Item]:
+    """Deal items round-robin from one pile per concept, skipping any that would
+    test something already tested, until the quiz has ``count`` questions."""
+    rng = random.Random(criteria.seed)
+    piles: dict[str, list[Item]] = defaultdict(list)
+    for item in candidates(criteria):
+        piles[_main_concept(item)].append(item)
+    for pile in piles.values():
+        rng.shuffle(pile)
+    order = sorted(piles)
+    rng.shuffle(order)
+    chosen: list[Item] = []
+    covered: set[str] = set()
+    while len(chosen) < criteria.count and any(piles[name] for name in order):
+        for name in order:
+            item = _take_fresh(piles[name], covered)
+            if item is not None:
+                chosen.append(item)
+                covered |= what_it_tests(item)
+            if len(chosen) == criteria.count:
+                break
+    return chosen
+
+
+def suggest_instead(criteria: Criteria, current: Item, others: list[Item]) -> Item | None:
+    """Another item for the place of ``current``: on the same concept if possible,
+    testing nothing the rest of the quiz tests, and not already in it."""
+    taken = {item.pk for item in others} | {current.pk}
+    covered = set().union(*(what_it_tests(item) for item in others)) if others else set()
+    pool = [
+        item
+        for item in candidates(criteria)
+        if item.pk not in taken and not what_it_tests(item) & covered
+    ]
+    if not pool:
+        return None
+    same = [item for item in pool if _main_concept(item) == _main_concept(current)]
+    rng = random.Random(f"{criteria.seed}:{current.pk}")
+    return rng.choice(same or pool)
+
+
+def _take_fresh(pile: list[Item], covered: set[str]) -> Item | None:
+    while pile:
+        item = pile.pop()
+        if not what_it_tests(item) & covered:
+            return item
+    return None
+
+
+def _main_concept(item: Item) -> str:
+    slugs = sorted(c.slug for c in item.concepts.all())
+    return slugs[0] if slugs else ""

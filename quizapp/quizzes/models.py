@@ -1,0 +1,205 @@
+"""Quizzes built from the bank, students' attempts at them, and each response."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from quizapp.bank.models import Item
+
+
+def new_share_token() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class QuizQuerySet(models.QuerySet):
+    def owned_by(self, user) -> QuizQuerySet:
+        return self.filter(owner=user)
+
+    def assigned_to(self, user) -> QuizQuerySet:
+        """Quizzes set for a class the user belongs to."""
+        return self.filter(assignments__classroom__memberships__student=user).distinct()
+
+
+class Quiz(models.Model):
+    class Mode(models.TextChoices):
+        PRACTICE = "practice", "Practice: feedback after each question"
+        EXAM = "exam", "Exam: feedback after submission"
+
+    class Layout(models.TextChoices):
+        ONE_PER_PAGE = "one", "One question at a time"
+        ALL_ON_ONE_PAGE = "all", "All questions on one page"
+
+    class ShowAnswers(models.TextChoices):
+        AFTER_SUBMIT = "submit", "After the attempt is submitted"
+        AFTER_CLOSE = "close", "After the quiz closes"
+        NEVER = "never", "Never (the score only)"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quizzes"
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    mode = models.CharField(max_length=10, choices=Mode, default=Mode.EXAM)
+    layout = models.CharField(max_length=5, choices=Layout, default=Layout.ONE_PER_PAGE)
+    time_limit_minutes = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text="Leave empty for no time limit.",
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MaxValueValidator(100)],
+        help_text="0 means unlimited.",
+    )
+    shuffle_questions = models.BooleanField(default=False)
+    shuffle_options = models.BooleanField(default=True)
+    opens_at = models.DateTimeField(null=True, blank=True)
+    closes_at = models.DateTimeField(null=True, blank=True)
+    show_answers = models.CharField(
+        max_length=10, choices=ShowAnswers, default=ShowAnswers.AFTER_SUBMIT
+    )
+    share_token = models.CharField(max_length=32, unique=True, default=new_share_token)
+    # What the builder proposed the set from, so "suggest again" and "swap" can use it.
+    criteria = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = QuizQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name_plural = "quizzes"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opens_at__isnull=True)
+                | Q(closes_at__isnull=True)
+                | Q(closes_at__gt=models.F("opens_at")),
+                name="quiz_closes_after_opening",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:detail", args=[self.pk])
+
+    def get_share_url(self) -> str:
+        return reverse("quizzes:shared", args=[self.share_token])
+
+    def is_open(self, now: dt.datetime) -> bool:
+        if self.opens_at and now < self.opens_at:
+            return False
+        return not (self.closes_at and now >= self.closes_at)
+
+    def has_closed(self, now: dt.datetime) -> bool:
+        return bool(self.closes_at and now >= self.closes_at)
+
+    @property
+    def is_practice(self) -> bool:
+        return self.mode == self.Mode.PRACTICE
+
+    @property
+    def total_marks(self) -> float:
+        return float(sum(q.marks for q in self.questions.all()))
+
+
+class QuizItem(models.Model):
+    """One question of a quiz: a bank item at a position, worth some marks."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="quiz_uses")
+    position = models.PositiveIntegerField()
+    marks = models.DecimalField(max_digits=5, decimal_places=2, default=1)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "item"], name="item_once_per_quiz"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Q{self.position} of {self.quiz}: {self.item}"
+
+
+class AttemptQuerySet(models.QuerySet):
+    def by(self, user) -> AttemptQuerySet:
+        return self.filter(student=user)
+
+    def submitted(self) -> AttemptQuerySet:
+        return self.filter(submitted_at__isnull=False)
+
+
+class Attempt(models.Model):
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
+    number = models.PositiveSmallIntegerField()
+    started_at = models.DateTimeField()
+    deadline = models.DateTimeField(
+        null=True, blank=True, help_text="No answer is accepted after this moment."
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_automatically = models.BooleanField(default=False)
+    # The order this attempt shows: QuizItem ids, and per question the option order.
+    question_order = models.JSONField(default=list)
+    option_orders = models.JSONField(default=dict)
+    score = models.FloatField(null=True, blank=True)
+    max_score = models.FloatField(default=0)
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "student", "number"], name="attempt_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} · {self.quiz} · attempt {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:attempt", args=[self.pk])
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+    def is_overdue(self, now: dt.datetime) -> bool:
+        return self.deadline is not None and now >= self.deadline
+
+    @property
+    def percent(self) -> float | None:
+        if self.score is None or not self.max_score:
+            return None
+        return round(100 * self.score / self.max_score, 1)
+
+
+class Response(models.Model):
+    """A student's answer to one question of an attempt, saved as it is given."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses")
+    question = models.ForeignKey(QuizItem, on_delete=models.CASCADE, related_name="responses")
+    # Text for typed and choice kinds; {left: right} for matching; a list for ordering.
+    answer = models.JSONField(null=True, blank=True)
+    saved_at = models.DateTimeField()
+    # Practice mode: the student asked for feedback, so the answer is final.
+    checked = models.BooleanField(default=False)
+    fraction = models.FloatField(null=True, blank=True, help_text="0 to 1, set when graded.")
+
+    class Meta:
+        ordering = ["attempt", "question__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question"], name="one_response_each"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt} · Q{self.question.position}"

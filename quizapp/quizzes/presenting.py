@@ -1,0 +1,122 @@
+"""What one question of an attempt looks like on the page, with or without feedback."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from quizapp.bank.models import Item
+from quizapp.quizzes.models import Attempt, QuizItem, Response
+from quizapp.quizzes.questions import (
+    CHOICE_KINDS,
+    Choice,
+    answer_text,
+    correct_answer_text,
+    display_choices,
+    matching_pairs,
+    ordering_sequence,
+)
+
+
+@dataclass
+class Row:
+    """One left-hand term to match, or one statement to place in order."""
+
+    index: int
+    text: str
+    selected: str = ""
+
+
+@dataclass
+class QuestionView:
+    number: int
+    question: QuizItem
+    response: Response | None
+    choices: list[Choice] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    selected: str = ""
+    show_feedback: bool = False
+
+    @property
+    def item(self) -> Item:
+        return self.question.item
+
+    @property
+    def answered(self) -> bool:
+        return self.response is not None and self.response.answer not in (None, "", {}, [])
+
+    @property
+    def is_locked(self) -> bool:
+        return bool(self.response and self.response.checked)
+
+    @property
+    def given_text(self) -> str:
+        return answer_text(self.item, self.response.answer) if self.response else ""
+
+    @property
+    def right_text(self) -> str:
+        return correct_answer_text(self.item)
+
+    @property
+    def fraction(self) -> float | None:
+        return self.response.fraction if self.response else None
+
+    @property
+    def marks_earned(self) -> float:
+        return round(float(self.question.marks) * (self.fraction or 0), 2)
+
+
+def question_views(attempt: Attempt, *, feedback_after_submit: bool) -> list[QuestionView]:
+    """Every question of the attempt, in the attempt's order."""
+    questions = {q.pk: q for q in attempt.quiz.questions.select_related("item__passage__source")}
+    responses = {r.question_id: r for r in attempt.responses.all()}
+    order = [pk for pk in attempt.question_order if pk in questions]
+    order += [pk for pk in questions if pk not in order]  # added after the attempt began
+    return [
+        _view(
+            number,
+            questions[pk],
+            responses.get(pk),
+            attempt.option_orders.get(str(pk)),
+            feedback_after_submit,
+        )
+        for number, pk in enumerate(order, start=1)
+    ]
+
+
+def _view(number, question, response, order, feedback_after_submit) -> QuestionView:
+    item = question.item
+    view = QuestionView(number, question, response)
+    answer = response.answer if response else None
+    view.show_feedback = feedback_after_submit or bool(response and response.checked)
+    if item.kind in CHOICE_KINDS:
+        view.choices = display_choices(item, order)
+        view.selected = str(item.options.index(answer)) if answer in item.options else ""
+    elif item.kind == "matching":
+        view.choices = display_choices(item, order)
+        rights = [right for _, right in matching_pairs(item)]
+        given = answer or {}
+        view.rows = [
+            Row(i, left, _index_of(rights, given.get(left)))
+            for i, (left, _) in enumerate(matching_pairs(item))
+        ]
+    elif item.kind == "ordering":
+        sequence = ordering_sequence(item)
+        shown = display_choices(item, order)
+        given = answer or [None] * len(sequence)
+        view.rows = [Row(c.index, c.text, str(given[c.index] or "")) for c in shown]
+        view.positions = list(range(1, len(sequence) + 1))
+    else:
+        view.selected = answer or ""
+    return view
+
+
+def _index_of(values: list[str], value: str | None) -> str:
+    return str(values.index(value)) if value in values else ""
+
+
+def seconds_left(attempt: Attempt, now: dt.datetime) -> int | None:
+    if attempt.deadline is None:
+        return None
+    return max(0, int((attempt.deadline - now).total_seconds()))

@@ -1,0 +1,166 @@
+"""How each kind of bank item is asked, answered and graded in a quiz.
+
+A submitted form names options by their index in the item's own list, never by
+text, so a forged value is easy to spot: it is not an index the question has.
+Answers are stored as text (the option chosen, the words typed), which is what
+results pages and item statistics show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from quizapp.bank.models import Item
+from quizapp.generation.matching import answer_matches
+
+CHOICE_KINDS = ("mcq", "who_said", "true_false")
+TYPED_KINDS = ("short_answer", "cloze", "qa", "reverse")
+# Definition cards ask for a whole sentence, which no lenient matching can grade fairly.
+QUIZ_KINDS = (*CHOICE_KINDS, "matching", "ordering", *TYPED_KINDS)
+MAX_TYPED_LENGTH = 500
+
+
+class ForgedAnswer(ValueError):
+    """The form names an option, pair or position the question does not have."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    index: int
+    text: str
+
+
+def right_option(item: Item) -> str:
+    """The option that is right; a teacher's answer counts if it is one of the options."""
+    if item.teacher_answer and item.teacher_answer in item.options:
+        return item.teacher_answer
+    return item.answer
+
+
+def matching_pairs(item: Item) -> list[tuple[str, str]]:
+    return [(left, right) for left, right in item.extra.get("pairs", [])]
+
+
+def ordering_sequence(item: Item) -> list[str]:
+    return list(item.extra.get("sequence") or item.options)
+
+
+def display_choices(item: Item, order: Sequence[int] | None) -> list[Choice]:
+    """The options (or, for matching, the right-hand column) in this attempt's order."""
+    if item.kind == "matching":
+        texts = [right for _, right in matching_pairs(item)]
+    elif item.kind == "ordering":
+        texts = ordering_sequence(item)
+    else:
+        texts = list(item.options)
+    indexes = list(order) if order and sorted(order) == list(range(len(texts))) else None
+    return [Choice(i, texts[i]) for i in (indexes or range(len(texts)))]
+
+
+def option_count(item: Item) -> int:
+    if item.kind == "matching":
+        return len(matching_pairs(item))
+    if item.kind == "ordering":
+        return len(ordering_sequence(item))
+    return len(item.options) if item.kind in CHOICE_KINDS else 0
+
+
+def read_answer(item: Item, data: Mapping[str, str]):
+    """Turn the posted fields into the stored answer; None when nothing was given."""
+    if item.kind in CHOICE_KINDS:
+        return _read_choice(item, data.get("choice", ""))
+    if item.kind == "matching":
+        return _read_matching(item, data)
+    if item.kind == "ordering":
+        return _read_ordering(item, data)
+    text = " ".join(data.get("text", "").split())
+    if len(text) > MAX_TYPED_LENGTH:
+        raise ForgedAnswer(f"An answer may be at most {MAX_TYPED_LENGTH} characters long.")
+    return text or None
+
+
+def grade(item: Item, answer) -> float:
+    """The fraction of the question's marks this answer earns, from 0 to 1."""
+    if answer in (None, "", {}, []):
+        return 0.0
+    if item.kind in CHOICE_KINDS:
+        return 1.0 if answer == right_option(item) else 0.0
+    if item.kind == "matching":
+        pairs = matching_pairs(item)
+        right = sum(1 for left, match in pairs if answer.get(left) == match)
+        return right / len(pairs)
+    if item.kind == "ordering":
+        positions = list(answer)
+        right = sum(1 for i, position in enumerate(positions) if position == i + 1)
+        return right / len(ordering_sequence(item))
+    rejected = item.extra.get("distractors", [])
+    return 1.0 if answer_matches(answer, item.accepted_answers, rejected) else 0.0
+
+
+def correct_answer_text(item: Item) -> str:
+    """The right answer, written out for feedback."""
+    if item.kind in CHOICE_KINDS:
+        return right_option(item)
+    if item.kind == "matching":
+        return "; ".join(f"{left} → {right}" for left, right in matching_pairs(item))
+    if item.kind == "ordering":
+        return " → ".join(ordering_sequence(item))
+    return item.shown_answer
+
+
+def answer_text(item: Item, answer) -> str:
+    """A stored answer written out for people (results pages, CSV)."""
+    if answer in (None, "", {}, []):
+        return ""
+    if item.kind == "matching":
+        return "; ".join(f"{left} → {right}" for left, right in answer.items() if right)
+    if item.kind == "ordering":
+        sequence = ordering_sequence(item)
+        placed = sorted(
+            (position, sequence[i]) for i, position in enumerate(answer) if position is not None
+        )
+        return " → ".join(text for _, text in placed)
+    return str(answer)
+
+
+def _index(value: str, count: int) -> int:
+    try:
+        index = int(value)
+    except (TypeError, ValueError):
+        raise ForgedAnswer("That option is not one of this question's options.") from None
+    if not 0 <= index < count:
+        raise ForgedAnswer("That option is not one of this question's options.")
+    return index
+
+
+def _read_choice(item: Item, value: str) -> str | None:
+    if value == "":
+        return None
+    return item.options[_index(value, len(item.options))]
+
+
+def _read_matching(item: Item, data: Mapping[str, str]) -> dict[str, str] | None:
+    pairs = matching_pairs(item)
+    answer = {}
+    for i, (left, _) in enumerate(pairs):
+        value = data.get(f"match-{i}", "")
+        if value != "":
+            answer[left] = pairs[_index(value, len(pairs))][1]
+    return answer or None
+
+
+def _read_ordering(item: Item, data: Mapping[str, str]) -> list[int | None] | None:
+    count = len(ordering_sequence(item))
+    positions: list[int | None] = []
+    for i in range(count):
+        value = data.get(f"position-{i}", "")
+        positions.append(None if value == "" else _position(value, count))
+    return positions if any(p is not None for p in positions) else None
+
+
+def _position(value: str, count: int) -> int:
+    position = _index(value, count + 1)
+    if position == 0:
+        raise ForgedAnswer(f"Positions run from 1 to {count}.")
+    return position

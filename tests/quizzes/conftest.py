@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from quizapp.bank.models import Item
+from quizapp.classroom.models import Classroom, Membership
+from quizapp.quizzes.models import Quiz, QuizItem
+
+
+@pytest.fixture
+def bank(loaded_fixture_content):
+    call_command("generate", "--approve", stdout=io.StringIO())
+
+
+@pytest.fixture
+def other_student(django_user_model):
+    return django_user_model.objects.create_user("other", password="pw-other-1")
+
+
+@pytest.fixture
+def other_teacher(django_user_model):
+    from quizapp.accounts.roles import teachers_group
+
+    user = django_user_model.objects.create_user("tea2", password="pw-teacher-2")
+    user.groups.add(teachers_group())
+    return user
+
+
+@pytest.fixture
+def matching_item(bank) -> Item:
+    return Item.objects.create(
+        key="test:matching",
+        kind="matching",
+        prompt="Match each name with its description.",
+        answer="",
+        status=Item.Status.APPROVED,
+        extra={"pairs": [["A", "first"], ["B", "second"], ["C", "third"], ["D", "fourth"]]},
+    )
+
+
+@pytest.fixture
+def ordering_item(bank) -> Item:
+    sequence = ["one happened", "two happened", "three happened"]
+    return Item.objects.create(
+        key="test:ordering",
+        kind="ordering",
+        prompt="Put these in date order, earliest first.",
+        answer=" → ".join(sequence),
+        options=sequence,
+        status=Item.Status.APPROVED,
+        extra={"sequence": sequence, "facts": []},
+    )
+
+
+def build_quiz(owner, items, **settings) -> Quiz:
+    quiz = Quiz.objects.create(owner=owner, title=settings.pop("title", "Unit test"), **settings)
+    for position, item in enumerate(items, start=1):
+        QuizItem.objects.create(quiz=quiz, item=item, position=position)
+    return quiz
+
+
+@pytest.fixture
+def quiz_factory(teacher, bank):
+    def make(kinds=("mcq", "true_false", "qa"), owner=None, **settings) -> Quiz:
+        items = [Item.objects.filter(kind=kind, status="approved").first() for kind in kinds]
+        return build_quiz(owner or teacher, items, **settings)
+
+    return make
+
+
+@pytest.fixture
+def classroom(teacher, student) -> Classroom:
+    room = Classroom.objects.create(teacher=teacher, name="Year 12")
+    Membership.objects.create(classroom=room, student=student)
+    return room
+
+
+@pytest.fixture
+def assigned(classroom):
+    """Assign a quiz to the class the student is in."""
+
+    def assign(quiz: Quiz) -> Quiz:
+        classroom.assignments.create(quiz=quiz)
+        return quiz
+
+    return assign
