@@ -17,7 +17,7 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
     """The approved items of ``?deck=all|source:<slug>|concept:<slug>`` as a file."""
     if fmt not in FORMATS:
         raise Http404("No such export format.")
-    deck = parse_deck(request.GET.get("deck"))
+    deck = parse_deck(request.GET.get("deck"), request.user)
     if deck is None:
         raise Http404("No such deck.")
     delimiter = "comma" if request.GET.get("delimiter") == "comma" else "tab"

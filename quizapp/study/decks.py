@@ -1,10 +1,11 @@
-"""What a learner chooses to study: everything, one reading, or one concept."""
+"""What a learner chooses to study: everything, one reading, one concept, or what a
+teacher assigned (the material a quiz set for one of the learner's classes tests)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from quizapp.bank.models import Item
 from quizapp.library.models import Concept, Source
@@ -12,7 +13,7 @@ from quizapp.library.models import Concept, Source
 
 @dataclass(frozen=True)
 class Deck:
-    kind: str  # "all" | "source" | "concept"
+    kind: str  # "all" | "source" | "concept" | "assigned"
     slug: str = ""
     label: str = "Everything"
 
@@ -25,6 +26,8 @@ class Deck:
             return items.filter(passage__source__slug=self.slug)
         if self.kind == "concept":
             return items.filter(pk__in=Item.objects.filter(concepts__slug=self.slug).values("pk"))
+        if self.kind == "assigned":
+            return items.filter(pk__in=_assigned_items(int(self.slug)))
         return items
 
     def cards(self, cards):
@@ -36,8 +39,32 @@ class Deck:
 EVERYTHING = Deck("all")
 
 
-def parse_deck(value: str | None) -> Deck | None:
-    """``all``, ``source:<slug>`` or ``concept:<slug>``; None when it names nothing."""
+def _assigned_items(quiz_pk: int) -> QuerySet[Item]:
+    """The quiz's own items, and every card on the facts and concepts they test."""
+    in_quiz = Item.objects.filter(quiz_uses__quiz_id=quiz_pk)
+    same_fact = Q(fact__in=in_quiz.filter(fact__isnull=False).values("fact"))
+    same_concept = Q(
+        fact__isnull=True,
+        pk__in=Item.objects.filter(concepts__in=in_quiz.values("concepts")).values("pk"),
+    )
+    return Item.objects.filter(Q(pk__in=in_quiz.values("pk")) | same_fact | same_concept).values(
+        "pk"
+    )
+
+
+def assigned_decks(user) -> list[Deck]:
+    """One deck per quiz set for a class the learner is in."""
+    from quizapp.quizzes.models import Quiz
+
+    return [
+        Deck("assigned", str(quiz.pk), f"Assigned: {quiz.title}")
+        for quiz in Quiz.objects.assigned_to(user).order_by("title", "pk")
+    ]
+
+
+def parse_deck(value: str | None, user=None) -> Deck | None:
+    """``all``, ``source:<slug>``, ``concept:<slug>`` or ``assigned:<quiz id>``;
+    None when it names nothing, or a quiz not set for ``user``'s classes."""
     if not value or value == "all":
         return EVERYTHING
     kind, _, slug = value.partition(":")
@@ -47,4 +74,6 @@ def parse_deck(value: str | None) -> Deck | None:
     if kind == "concept":
         concept = Concept.objects.filter(slug=slug).only("name").first()
         return Deck("concept", slug, concept.name) if concept else None
+    if kind == "assigned" and user is not None:
+        return next((d for d in assigned_decks(user) if d.slug == slug), None)
     return None
