@@ -14,9 +14,7 @@ def quiz_data(user: AbstractBaseUser) -> dict[str, Any]:
     """Memberships, classes taught, quizzes made, and every attempt with its answers:
     five queries however many there are."""
     responses: dict[int, list[dict[str, Any]]] = {}
-    for response in Response.objects.filter(attempt__student=user).select_related(
-        "question__item"
-    ):
+    for response in Response.objects.filter(attempt__student=user).select_related("question__item"):
         responses.setdefault(response.attempt_id, []).append(
             {
                 "question": response.question.item.shown_prompt,
