@@ -65,6 +65,12 @@ class Source(models.Model):
         return reverse("library:source", args=[self.slug])
 
     @property
+    def link_url(self) -> str:
+        """The original's address, only if it is a web address: a ``javascript:`` URL
+        written past the admin's validation must never become a link."""
+        return self.url if self.url.lower().startswith(("https://", "http://")) else ""
+
+    @property
     def published_display(self) -> str:
         return format_partial_date(self.published, self.published_precision)
 
