@@ -12,12 +12,12 @@ import io
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import expect
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from quizapp.accounts.roles import teachers_group
 from quizapp.bank.models import Item
