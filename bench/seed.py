@@ -27,10 +27,10 @@ def seed_items(count: int, passage_id: int, start: int, end: int, prefix: str = 
         cursor.execute(
             SEQUENCE
             + f"INSERT INTO {_quoted(Item)} (key, kind, prompt, answer, accepted, options, extra, "
-            'explanation, passage_id, start, "end", status, teacher_prompt, teacher_answer, '
-            "teacher_explanation, created_at, updated_at) "
+            'explanation, passage_id, start, "end", status, origin, teacher_prompt, '
+            "teacher_answer, teacher_explanation, created_at, updated_at) "
             "SELECT %s || n, 'qa', 'Question ' || n, 'Answer', '[]', '[]', '{}', '', %s, %s, %s, "
-            "'approved', '', '', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM seq",
+            "'approved', 'generated', '', '', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM seq",
             [count, f"{prefix}:", passage_id, start, end],
         )
 
