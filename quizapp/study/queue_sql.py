@@ -41,6 +41,10 @@ def _deck_clause(deck: Deck) -> tuple[str, list]:
             f" JOIN {_table(Concept)} k ON k.id = ic.concept_id WHERE k.slug = %s)",
             [deck.slug],
         )
+    if deck.kind != "all":
+        # Any other deck (what a teacher assigned): the ORM's own subquery, compiled.
+        sql, params = deck.items(Item.objects.all()).values("pk").query.sql_with_params()
+        return f" AND c.item_id IN ({sql})", list(params)
     return "", []
 
 

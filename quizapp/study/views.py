@@ -17,7 +17,7 @@ from quizapp.generation.matching import answer_matches
 from quizapp.htmx import fragment_wanted
 from quizapp.library.models import Source
 from quizapp.study import services, statistics
-from quizapp.study.decks import EVERYTHING, Deck, parse_deck
+from quizapp.study.decks import EVERYTHING, Deck, assigned_decks, parse_deck
 from quizapp.study.forms import GradeForm, StudySettingsForm
 from quizapp.study.models import Card, Review
 from quizapp.study.queue import StudyQueue, add_new_cards
@@ -26,8 +26,8 @@ from quizapp.study.scheduler import format_interval, preview_intervals
 MAX_DURATION_MS = 10 * 60 * 1000
 
 
-def _deck_or_404(value: str | None) -> Deck:
-    deck = parse_deck(value)
+def _deck_or_404(value: str | None, user) -> Deck:
+    deck = parse_deck(value, user)
     if deck is None:
         raise Http404("No such deck.")
     return deck
@@ -96,7 +96,8 @@ def study_home(request: HttpRequest) -> HttpResponse:
     """Choose what to study: everything or one reading, each with today's counts."""
     settings = services.settings_for(request.user)
     now = timezone.now()
-    decks = [EVERYTHING] + [Deck("source", s.slug, s.title) for s in Source.objects.all()]
+    decks = [EVERYTHING, *assigned_decks(request.user)]
+    decks += [Deck("source", s.slug, s.title) for s in Source.objects.all()]
     add_new_cards(request.user, EVERYTHING, now)
     rows = [(deck, StudyQueue(request.user, deck, settings, now).progress()) for deck in decks]
     return render(request, "study/home.html", {"rows": rows})
@@ -107,7 +108,7 @@ def study_home(request: HttpRequest) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def session(request: HttpRequest) -> HttpResponse:
     """The current card's front, or with ?show=<card> its back; htmx gets the card region."""
-    deck = _deck_or_404(request.GET.get("deck"))
+    deck = _deck_or_404(request.GET.get("deck"), request.user)
     if not request.htmx:
         add_new_cards(request.user, deck, timezone.now())
     show = None
@@ -129,7 +130,7 @@ def review(request: HttpRequest) -> HttpResponse:
     form = GradeForm(request.POST)
     if not form.is_valid():
         return HttpResponse(form.errors.as_text(), status=400)
-    deck = _deck_or_404(form.cleaned_data["deck"])
+    deck = _deck_or_404(form.cleaned_data["deck"], request.user)
     duration = int(time.time() * 1000) - form.cleaned_data["shown_at"]
     settings = services.settings_for(request.user)
     try:
@@ -153,7 +154,7 @@ def review(request: HttpRequest) -> HttpResponse:
 @login_required
 def undo(request: HttpRequest) -> HttpResponse:
     """Take back the last review and show that card again."""
-    deck = _deck_or_404(request.POST.get("deck"))
+    deck = _deck_or_404(request.POST.get("deck"), request.user)
     card = services.review_undo(user=request.user)
     if card is None or not request.htmx:
         return _done(request, deck, "Last review undone." if card else "Nothing to undo.")
@@ -168,7 +169,7 @@ def undo(request: HttpRequest) -> HttpResponse:
 def suspend(request: HttpRequest, pk: int) -> HttpResponse:
     """Stop showing this card until it is unsuspended."""
     card = get_object_or_404(Card, pk=pk, user=request.user)
-    deck = _deck_or_404(request.POST.get("deck"))
+    deck = _deck_or_404(request.POST.get("deck"), request.user)
     services.card_suspend(card=card)
     return _done(request, deck, "Card suspended.")
 
@@ -178,7 +179,7 @@ def suspend(request: HttpRequest, pk: int) -> HttpResponse:
 def bury(request: HttpRequest, pk: int) -> HttpResponse:
     """Hide this card until tomorrow's study day."""
     card = get_object_or_404(Card, pk=pk, user=request.user)
-    deck = _deck_or_404(request.POST.get("deck"))
+    deck = _deck_or_404(request.POST.get("deck"), request.user)
     services.card_bury(card=card, now=timezone.now(), settings=services.settings_for(request.user))
     return _done(request, deck, "Card buried until tomorrow.")
 
