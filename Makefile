@@ -24,6 +24,7 @@ demo: setup
 	$(BIN)/python manage.py generate --approve
 	@echo "Demo accounts:"
 	@$(BIN)/python manage.py createdemoaccounts
+	@$(BIN)/python manage.py createdemoquiz
 	@echo "Serving at http://$(HOST)/ (Ctrl-C to stop)"
 	$(BIN)/python manage.py runserver $(HOST)
 

@@ -158,6 +158,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 # Successful logins are not logged: less personal data kept, and nothing needs it.
 AXES_DISABLE_ACCESS_LOG = True
+# No start-up banner on every management command.
+AXES_VERBOSE = False
 # Behind nginx, REMOTE_ADDR is the proxy; TRUSTED_PROXY_COUNT=1 reads the client's
 # address from the X-Forwarded-For entry that proxy appended.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

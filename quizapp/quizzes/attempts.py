@@ -153,8 +153,11 @@ def _save(attempt: Attempt, question: QuizItem, data, now: dt.datetime, check: b
     except ForgedAnswer as problem:
         raise AttemptRefused(str(problem)) from None
     response = Response.objects.filter(attempt=attempt, question=question).first()
-    if response and response.checked:
+    if response and response.checked and check:
         raise AttemptRefused("You have already checked this answer; it can no longer change.")
+    if response and response.checked:
+        # A checked answer is final; moving on from it ("Save and next") keeps it as it is.
+        return response
     response = response or Response(attempt=attempt, question=question)
     response.answer, response.saved_at = answer, now
     if check:

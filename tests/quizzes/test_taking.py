@@ -289,3 +289,16 @@ def test_the_share_link_lets_a_student_outside_the_class_take_the_quiz(
     assert started.url == quiz.attempts.get(student=other_student).get_absolute_url()
     forged = client.post(reverse("quizzes:begin", args=[quiz.pk]), {"token": "guess"})
     assert forged.status_code == 404
+
+
+def test_moving_on_from_a_checked_answer_keeps_it_and_goes_to_the_next(client, taking):
+    attempt = taking(mode="practice")
+    first = attempt.quiz.questions.get(pk=attempt.question_order[0])
+    data = {"text": "x", "choice": "0", "action": "check"}
+    client.post(answer_url(attempt, first), data, HTTP_HX_REQUEST="true")
+    saved = Response.objects.get(attempt=attempt, question=first)
+    moved = client.post(answer_url(attempt, first), {"action": "next", "page": "1"})
+    assert moved.url.endswith("?q=2")
+    assert Response.objects.get(pk=saved.pk).answer == saved.answer
+    again = client.post(answer_url(attempt, first), {**data}, HTTP_HX_REQUEST="true")
+    assert b"already checked" in again.content
