@@ -99,6 +99,8 @@ def question_change(request: HttpRequest, pk: int, question_pk: int, action: str
     """Swap a question for another suggestion, move it up or down, or remove it."""
     quiz = access.quiz_owned_by(request.user, pk)
     question = get_object_or_404(quiz.questions.select_related("item"), pk=question_pk)
+    if action in ("swap", "remove") and _questions_fixed(request, quiz):
+        return _questions_response(request, quiz)
     if action == "swap":
         _swap(request, quiz, question)
     elif action in ("up", "down"):
@@ -108,6 +110,15 @@ def question_change(request: HttpRequest, pk: int, question_pk: int, action: str
     else:
         return HttpResponse("Unknown action.", status=400)
     return _questions_response(request, quiz)
+
+
+def _questions_fixed(request: HttpRequest, quiz: Quiz) -> bool:
+    """Once students have attempted a quiz its questions stay (as in Moodle): their
+    answers and the statistics refer to them."""
+    if not quiz.attempts.exists():
+        return False
+    messages.error(request, "Students have attempted this quiz, so its questions are fixed.")
+    return True
 
 
 def _swap(request: HttpRequest, quiz: Quiz, question: QuizItem) -> None:
@@ -140,6 +151,8 @@ def question_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an item found by search to the end of the quiz."""
     quiz = access.quiz_owned_by(request.user, pk)
     item = get_object_or_404(_addable(quiz), pk=_int(request.POST.get("item")))
+    if _questions_fixed(request, quiz):
+        return _questions_response(request, quiz)
     covered = set().union(*(what_it_tests(q.item) for q in quiz.questions.select_related("item")))
     if what_it_tests(item) & covered:
         messages.warning(request, "Added, but another question already tests the same fact.")

@@ -153,3 +153,23 @@ def test_a_quiz_is_assigned_to_the_teachers_own_class_only(
         {"classroom": classroom.pk, "due_at": "2026-12-01T09:00"},
     )
     assert quiz.assignments.get().classroom == classroom
+
+
+def test_once_attempted_the_questions_are_fixed(teacher_client, quiz_factory, student):
+    from django.utils import timezone
+
+    from quizapp.bank.models import Item
+    from quizapp.quizzes.attempts import attempt_start
+
+    quiz = quiz_factory()
+    attempt_start(quiz=quiz, student=student, now=timezone.now())
+    before = list(quiz.questions.values_list("pk", "item_id"))
+    first = quiz.questions.first()
+    for action in ("swap", "remove"):
+        response = teacher_client.post(
+            reverse("quizzes:change", args=[quiz.pk, first.pk, action]), follow=True
+        )
+        assert b"its questions are fixed" in response.content
+    extra = Item.objects.filter(kind="cloze").first()
+    teacher_client.post(reverse("quizzes:add", args=[quiz.pk]), {"item": extra.pk})
+    assert list(quiz.questions.values_list("pk", "item_id")) == before
