@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 from django.db.models import QuerySet
@@ -60,8 +60,9 @@ def what_it_tests(item: Item) -> frozenset[str]:
 
 
 def propose(criteria: Criteria) -> list[Item]:
-    """Deal items round-robin from one pile per concept, skipping any that would
-    test something already tested, until the quiz has ``count`` questions."""
+    """Deal items round-robin from one pile per concept, skipping any that would test
+    something already tested, until the quiz has ``count`` questions. From each pile
+    the least used kind comes first, so a quiz mixes kinds as well as concepts."""
     rng = random.Random(criteria.seed)
     piles: dict[str, list[Item]] = defaultdict(list)
     for item in candidates(criteria):
@@ -72,12 +73,14 @@ def propose(criteria: Criteria) -> list[Item]:
     rng.shuffle(order)
     chosen: list[Item] = []
     covered: set[str] = set()
+    kinds: Counter[str] = Counter()
     while len(chosen) < criteria.count and any(piles[name] for name in order):
         for name in order:
-            item = _take_fresh(piles[name], covered)
+            item = _take_fresh(piles[name], covered, kinds)
             if item is not None:
                 chosen.append(item)
                 covered |= what_it_tests(item)
+                kinds[item.kind] += 1
             if len(chosen) == criteria.count:
                 break
     return chosen
@@ -100,12 +103,14 @@ def suggest_instead(criteria: Criteria, current: Item, others: list[Item]) -> It
     return rng.choice(same or pool)
 
 
-def _take_fresh(pile: list[Item], covered: set[str]) -> Item | None:
-    while pile:
-        item = pile.pop()
-        if not what_it_tests(item) & covered:
-            return item
-    return None
+def _take_fresh(pile: list[Item], covered: set[str], kinds: Counter[str]) -> Item | None:
+    """Remove and return the pile's item of the least used kind that tests nothing
+    already covered; items that can no longer fit are dropped from the pile."""
+    pile[:] = [item for item in pile if not what_it_tests(item) & covered]
+    if not pile:
+        return None
+    best = min(range(len(pile)), key=lambda i: kinds[pile[i].kind])
+    return pile.pop(best)
 
 
 def _main_concept(item: Item) -> str:

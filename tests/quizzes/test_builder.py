@@ -173,3 +173,12 @@ def test_once_attempted_the_questions_are_fixed(teacher_client, quiz_factory, st
     extra = Item.objects.filter(kind="cloze").first()
     teacher_client.post(reverse("quizzes:add", args=[quiz.pk]), {"item": extra.pk})
     assert list(quiz.questions.values_list("pk", "item_id")) == before
+
+
+def test_the_proposal_mixes_kinds(bank):
+    from collections import Counter
+
+    items = propose(Criteria(count=6, seed=1))
+    kinds = Counter(item.kind for item in items)
+    assert len(kinds) >= 4
+    assert max(kinds.values()) <= 2
