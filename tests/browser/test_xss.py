@@ -71,9 +71,16 @@ INJECTED = r"""() => {
 }"""
 
 
+# Fields with a length limit get the payloads that fit in 120 characters; PostgreSQL,
+# unlike SQLite, refuses a longer value.
+SHORT = '<script>window.__xss=1</script>"><svg onload=window.__xss=1>'
+LIMITED = {"title", "author", "original", "outlet", "name", "user", "quiz", "class", "alias"}
+
+
 def evil(tag: str) -> str:
-    """Every payload in one field, led by a tag that says which field it is."""
-    return f"{MARK}-{tag} {ALL}"
+    """Every payload in one field (those that fit, where the field has a length limit),
+    led by a tag that says which field it is."""
+    return f"{MARK}-{tag} {SHORT if tag in LIMITED else ALL}"
 
 
 def start(text: str) -> str:
