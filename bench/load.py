@@ -349,6 +349,23 @@ def count_rows() -> tuple[int, int]:
     return counts
 
 
+def start_gunicorn(
+    port: int, workers: int, env: dict[str, str], log, *, new_session: bool = False
+) -> subprocess.Popen:
+    """Start gunicorn on the loopback; ``new_session`` puts it in its own process group."""
+    return subprocess.Popen(
+        [
+            *[str(ROOT / ".venv/bin/gunicorn"), "quizapp.wsgi:application"],
+            *["-w", str(workers), "-b", f"{HOST}:{port}", "--timeout", "60"],
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=new_session,
+    )
+
+
 def wait_until_up(port: int, server: subprocess.Popen) -> None:
     for _ in range(200):
         if server.poll() is not None:
@@ -389,16 +406,7 @@ def main() -> None:
 
     port = free_port()
     log = (tmp / "gunicorn.log").open("w")
-    server = subprocess.Popen(
-        [
-            *[str(ROOT / ".venv/bin/gunicorn"), "quizapp.wsgi:application"],
-            *["-w", str(args.workers), "-b", f"{HOST}:{port}", "--timeout", "60"],
-        ],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    server = start_gunicorn(port, args.workers, env, log)
     try:
         wait_until_up(port, server)
         students = [Student(port, name) for name in setup["usernames"]]
