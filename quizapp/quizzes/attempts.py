@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -31,10 +32,17 @@ class AttemptRefused(Exception):
 
 def attempt_start(*, quiz: Quiz, student, now: dt.datetime) -> Attempt:
     """Resume the student's open attempt, or start a new one if the quiz allows it."""
-    current = quiz.attempts.by(student).filter(submitted_at__isnull=True).first()
+    current = _open_attempt(quiz, student)
     if current and not attempt_finish_if_overdue(current, now).is_submitted:
         return current
     with transaction.atomic():
+        # Two tabs pressing Start at once queue on the student's row (SQLite's IMMEDIATE
+        # transactions queue them anyway), so the later one finds the attempt the first
+        # opened instead of opening a second one or being refused for the first one.
+        get_user_model().objects.select_for_update().filter(pk=student.pk).first()
+        current = _open_attempt(quiz, student)
+        if current and not attempt_finish_if_overdue(current, now).is_submitted:
+            return current
         _check_can_start(quiz, student, now)
         try:
             with transaction.atomic():
@@ -76,6 +84,10 @@ def attempt_finish_if_overdue(attempt: Attempt, now: dt.datetime) -> Attempt:
         if not attempt.is_submitted:
             _submit(attempt, now, automatic=True)
     return attempt
+
+
+def _open_attempt(quiz: Quiz, student) -> Attempt | None:
+    return quiz.attempts.by(student).filter(submitted_at__isnull=True).first()
 
 
 def _locked(attempt: Attempt) -> Attempt:
