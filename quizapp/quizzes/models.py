@@ -161,6 +161,12 @@ class Attempt(models.Model):
         ordering = ["-started_at", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["quiz", "student", "number"], name="attempt_number"),
+            # Two tabs pressing Start at once must share one attempt, never open two.
+            models.UniqueConstraint(
+                fields=["quiz", "student"],
+                condition=Q(submitted_at__isnull=True),
+                name="one_open_attempt",
+            ),
         ]
 
     def __str__(self) -> str:
