@@ -16,6 +16,7 @@ from quizapp.bank.models import Item
 from quizapp.study.decks import Deck
 from quizapp.study.models import Card, StudySettings
 from quizapp.study.queue_sql import snapshot
+from quizapp.study.review_sql import card_for_display
 
 LEARNING = (Card.State.LEARNING, Card.State.RELEARNING)
 
@@ -66,7 +67,7 @@ class StudyQueue:
             pk = state.first_new
         if pk is None:
             return None
-        return Card.objects.select_related("item__passage__source").get(pk=pk)
+        return card_for_display(pk)
 
     def progress(self) -> Progress:
         """Done today, and what is left of today's limits."""

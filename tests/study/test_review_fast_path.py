@@ -1,0 +1,134 @@
+"""The review path's hand-written reads load what the ORM loads; a racing grade records nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from quizapp.bank.models import Item
+from quizapp.study import services
+from quizapp.study.models import Card, Review, StudySettings
+from quizapp.study.review_sql import card_for_display, card_for_grading
+from quizapp.study.scheduler import snapshot
+from tests.study.test_scheduling import current_card
+
+pytestmark = pytest.mark.django_db
+
+SHOWN = ("item", "item__passage", "item__passage__source")
+
+
+def _fields(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def _card(user, item, **columns) -> Card:
+    return Card.objects.create(user=user, item=item, due=timezone.now(), **columns)
+
+
+def test_the_card_shown_is_loaded_exactly_as_select_related_loads_it(student, study_bank):
+    item = Item.objects.for_flashcards().exclude(passage=None).first()
+    Item.objects.filter(pk=item.pk).update(
+        teacher_prompt="Who drafted it?", retired_at=timezone.now(), options=["a", "b"]
+    )
+    card = _card(
+        student,
+        item,
+        state=Card.State.REVIEW,
+        stability=3.25,
+        difficulty=6.5,
+        last_review=timezone.now() - dt.timedelta(days=3),
+        buried_until=timezone.now() - dt.timedelta(hours=1),
+        suspended=True,
+        reps=4,
+    )
+    orm = Card.objects.select_related("item__passage__source").get(pk=card.pk)
+    with CaptureQueriesContext(connection) as queries:
+        fast = card_for_display(card.pk)
+        # Everything the card region shows is loaded by the one statement.
+        assert fast.item.shown_prompt == "Who drafted it?"
+        assert fast.item.span_text and fast.item.passage.source.title
+    assert len(queries) == 1
+    assert _fields(fast) == _fields(orm)
+    assert _fields(fast.item) == _fields(orm.item)
+    assert _fields(fast.item.passage) == _fields(orm.item.passage)
+    assert _fields(fast.item.passage.source) == _fields(orm.item.passage.source)
+    assert fast.last_review.tzinfo is not None and fast.item.options == ["a", "b"]
+    assert fast.suspended is True and fast._state.adding is False
+
+
+def test_a_card_whose_item_cites_no_passage_is_loaded_without_one(student, study_bank):
+    item = Item.objects.for_flashcards().first()
+    Item.objects.filter(pk=item.pk).update(passage=None, origin=Item.Origin.IMPORTED)
+    card = _card(student, item)
+    with CaptureQueriesContext(connection) as queries:
+        fast = card_for_display(card.pk)
+        assert fast.item.passage is None and fast.item.get_source_url() == ""
+    assert len(queries) == 1
+    assert _fields(fast.item) == _fields(Item.objects.get(pk=item.pk))
+
+
+def test_the_card_to_grade_must_belong_to_the_user(student, django_user_model, study_bank):
+    card = _card(student, Item.objects.for_flashcards().first(), reps=2)
+    assert _fields(card_for_grading(card.pk, student.pk)) == _fields(Card.objects.get(pk=card.pk))
+    other = django_user_model.objects.create_user("other", password="pw-other-1")
+    with pytest.raises(Card.DoesNotExist):
+        card_for_grading(card.pk, other.pk)
+    with pytest.raises(Card.DoesNotExist):
+        card_for_display(10**9)
+
+
+def test_settings_are_created_on_first_use_and_read_back_after(student, study_bank):
+    assert not StudySettings.objects.filter(user=student).exists()
+    created = services.settings_for(student)
+    StudySettings.objects.filter(pk=created.pk).update(new_per_day=7, time_zone="Asia/Tokyo")
+    read = services.settings_for(student)
+    assert (read.pk, read.new_per_day, read.time_zone) == (created.pk, 7, "Asia/Tokyo")
+
+
+def test_a_grade_that_loses_a_race_changes_nothing_and_says_so(student_client):
+    card = current_card(student_client)
+    before = _fields(Card.objects.get(pk=card.pk))
+    # What a racing request that committed the same version first leaves behind: its review.
+    Review.objects.create(
+        card=card,
+        user=card.user,
+        rating=1,
+        reviewed_at=timezone.now(),
+        reps_before=card.reps,
+        state_before=card.state,
+        state_after=card.state,
+        before={},
+        after={},
+    )
+    response = student_client.post(
+        "/study/review/",
+        {"card": card.pk, "version": card.reps, "rating": 4, "deck": "all", "shown_at": 0},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert "That card was already graded." in response.content.decode()
+    # The card update made before the insert failed was rolled back with it.
+    assert _fields(Card.objects.get(pk=card.pk)) == before
+    assert list(Review.objects.filter(card=card).values_list("rating", flat=True)) == [1]
+
+
+def test_a_grade_stores_the_review_and_the_card_as_the_orm_reads_them(student_client):
+    card = current_card(student_client)
+    before = snapshot(Card.objects.get(pk=card.pk))
+    started = timezone.now()
+    student_client.post(
+        "/study/review/",
+        {"card": card.pk, "version": 0, "rating": 4, "deck": "all", "shown_at": 0},
+    )
+    card = Card.objects.get(pk=card.pk)
+    review = Review.objects.get(card=card)
+    assert (review.user_id, review.rating, review.reps_before) == (card.user_id, 4, 0)
+    assert (review.state_before, review.state_after) == (Card.State.NEW, Card.State.REVIEW)
+    assert review.before == before and review.after == snapshot(card)
+    assert review.duration_ms is None  # shown_at 0 is not a plausible time on screen
+    assert started <= review.reviewed_at == card.last_review <= timezone.now()
+    assert card.reps == 1 and card.due > card.last_review + dt.timedelta(days=1)
