@@ -53,12 +53,12 @@ def _assigned_items(quiz_pk: int) -> QuerySet[Item]:
 
 
 def assigned_decks(user) -> list[Deck]:
-    """One deck per quiz set for a class the learner is in."""
+    """One deck per quiz set for a class the learner is in, newest first."""
     from quizapp.quizzes.models import Quiz
 
     return [
         Deck("assigned", str(quiz.pk), f"Assigned: {quiz.title}")
-        for quiz in Quiz.objects.assigned_to(user).order_by("title", "pk")
+        for quiz in Quiz.objects.assigned_to(user).order_by("-pk")
     ]
 
 
