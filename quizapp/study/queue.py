@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from quizapp.bank.models import Item
 from quizapp.study.decks import Deck
 from quizapp.study.models import Card, StudySettings
-from quizapp.study.queue_sql import snapshot
+from quizapp.study.queue_sql import next_learning_due, snapshot
 from quizapp.study.review_sql import card_for_display
 
 LEARNING = (Card.State.LEARNING, Card.State.RELEARNING)
@@ -54,9 +54,6 @@ class StudyQueue:
         self.new_allowed = max(0, settings.new_per_day - state.new_done_today)
         self.reviews_allowed = max(0, settings.reviews_per_day - state.reviews_done_today)
 
-    def _cards(self):
-        return self.deck.cards(Card.objects.filter(user=self.user).active(self.now))
-
     def next_card(self) -> Card | None:
         """Learning cards due, then reviews due (within the limit), then new cards."""
         state = self.state
@@ -80,16 +77,9 @@ class StudyQueue:
 
     def next_learning_due(self) -> dt.datetime | None:
         """When a learning card comes due later today, so the learner can come back."""
-        card = (
-            self._cards()
-            .filter(
-                state__in=LEARNING, due__gt=self.now, due__lt=self.settings.next_day_start(self.now)
-            )
-            .order_by("due")
-            .values_list("due", flat=True)
-            .first()
+        return next_learning_due(
+            self.user.pk, self.deck, self.now, self.settings.next_day_start(self.now)
         )
-        return card
 
 
 def add_new_cards(user, deck: Deck, now: dt.datetime) -> int:

@@ -109,3 +109,29 @@ def snapshot(
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), args)
         return QueueSnapshot(*cursor.fetchone())
+
+
+def next_learning_due(user_id: int, deck: Deck, now: dt.datetime, until: dt.datetime):
+    """When the first learning card of the deck comes due after ``now`` and before ``until``.
+
+    As ``deck.cards(Card.objects.filter(user=...).active(now)).filter(state__in=LEARNING,
+    due__gt=now, due__lt=until).order_by("due")``, whose building cost about 1 ms of Python
+    on every review that ends the session for now.
+    """
+    db_now = connection.ops.adapt_datetimefield_value(now)
+    active, params = _active(user_id, deck, db_now)
+    sql = (
+        f"SELECT c.due{active} AND c.state IN ({Card.State.LEARNING}, {Card.State.RELEARNING})"
+        " AND c.due > %s AND c.due < %s ORDER BY c.due LIMIT 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, db_now, connection.ops.adapt_datetimefield_value(until)])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    # The ORM's own converters (SQLite returns text; USE_TZ makes it aware).
+    column = Card._meta.get_field("due").get_col(Card._meta.db_table)
+    value = row[0]
+    for convert in connection.ops.get_db_converters(column) + column.get_db_converters(connection):
+        value = convert(value, column, connection)
+    return value
