@@ -53,20 +53,24 @@ def shared_file_database(django_db_setup, django_db_blocker, tmp_path_factory) -
     if main.vendor != "sqlite" or not main.is_in_memory_db():
         yield
         return
-    settings_dict = main.settings_dict  # the dict every new thread's connection is built from
-    in_memory_name = settings_dict["NAME"]
+    # A new settings dict and a new connection object for the file: the in-memory
+    # connection, which a live server thread left by a browser test may still share and
+    # close, keeps its own settings, so its closing stays the no-op it is for memory.
+    in_memory_settings = connections.settings["default"]
     with django_db_blocker.unblock():
-        # Set the in-memory connection aside: closing it would destroy that database.
-        kept, main.connection = main.connection, None
-        settings_dict["NAME"] = str(tmp_path_factory.mktemp("concurrency") / "test.sqlite3")
+        connections.settings["default"] = {
+            **in_memory_settings,
+            "NAME": str(tmp_path_factory.mktemp("concurrency") / "test.sqlite3"),
+        }
+        connections["default"] = connections.create_connection("default")
         call_command("migrate", verbosity=0, stdout=io.StringIO())
     try:
         yield
     finally:
         with django_db_blocker.unblock():
-            main.close()
-            settings_dict["NAME"] = in_memory_name
-            main.connection = kept
+            connections["default"].close()
+            connections.settings["default"] = in_memory_settings
+            connections["default"] = main
 
 
 # --- running requests together ---------------------------------------------------------------
