@@ -14,9 +14,13 @@ class ItemQuerySet(models.QuerySet):
         """Items learners may see: not hidden by a teacher, not retired by regeneration."""
         return self.filter(retired_at__isnull=True).exclude(status=Item.Status.HIDDEN)
 
+    def approved(self) -> ItemQuerySet:
+        """Usable items a teacher (or the demo) has approved for learners."""
+        return self.usable().filter(status=Item.Status.APPROVED)
+
     def for_flashcards(self) -> ItemQuerySet:
         """Approved items of the kinds students study as cards."""
-        return self.usable().filter(status=Item.Status.APPROVED, kind__in=FLASHCARD_KINDS)
+        return self.approved().filter(kind__in=FLASHCARD_KINDS)
 
     def search(self, query: str) -> ItemQuerySet:
         condition = Q()

@@ -42,9 +42,10 @@ def _assignments_for(student) -> list[Assignment]:
         .order_by("due_at", "pk")
     )
     done = set(Attempt.objects.by(student).submitted().values_list("quiz_id", flat=True).distinct())
+    now = timezone.now()
     for assignment in assignments:
         assignment.done = assignment.quiz_id in done
-        assignment.overdue = bool(assignment.due_at and assignment.due_at < timezone.now())
+        assignment.overdue = bool(assignment.due_at and assignment.due_at < now)
     return assignments
 
 

@@ -5,6 +5,7 @@ Anything a user may not see is a 404, so an id in a URL tells nobody it exists.
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from quizapp.quizzes.models import Attempt, Quiz
@@ -22,15 +23,18 @@ def quiz_takeable_by(user, pk: int, token: str = "") -> Quiz:
         return quiz
     if Quiz.objects.assigned_to(user).filter(pk=pk).exists():
         return quiz
-    return get_object_or_404(Quiz.objects.none())
+    raise Http404("No quiz of yours has that number.")
 
 
 def attempt_of(user, pk: int) -> Attempt:
     return get_object_or_404(Attempt.objects.select_related("quiz").by(user), pk=pk)
 
 
-def attempt_for_owner(user, pk: int) -> Attempt:
-    """An attempt at one of the teacher's quizzes, for the results pages."""
+def submitted_attempt_for_owner(user, quiz_pk: int, pk: int) -> Attempt:
+    """A submitted attempt at one of the teacher's quizzes, for the results pages."""
     return get_object_or_404(
-        Attempt.objects.select_related("quiz", "student"), pk=pk, quiz__owner=user
+        Attempt.objects.submitted().select_related("quiz", "student"),
+        pk=pk,
+        quiz_id=quiz_pk,
+        quiz__owner=user,
     )

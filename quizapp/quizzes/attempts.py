@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 
 from quizapp.bank.models import FLASHCARD_KINDS, Item
 from quizapp.quizzes.models import Attempt, Quiz, QuizItem, Response
-from quizapp.quizzes.questions import ForgedAnswer, grade, option_count, read_answer
+from quizapp.quizzes.questions import ForgedAnswer, grade, option_texts, read_answer
 from quizapp.study.models import Card
 
 # Kinds whose prompt and answer read well on a flashcard, beyond the flashcard kinds.
@@ -43,10 +43,10 @@ def attempt_start(*, quiz: Quiz, student, now: dt.datetime) -> Attempt:
         current = _open_attempt(quiz, student)
         if current and not attempt_finish_if_overdue(current, now).is_submitted:
             return current
-        _check_can_start(quiz, student, now)
+        used = _check_can_start(quiz, student, now)
         try:
             with transaction.atomic():
-                return _new_attempt(quiz, student, now)
+                return _new_attempt(quiz, student, now, number=used + 1)
         except IntegrityError:
             # Two tabs pressed Start at once: the other one won, so use its attempt.
             return quiz.attempts.by(student).get(submitted_at__isnull=True)
@@ -94,7 +94,8 @@ def _locked(attempt: Attempt) -> Attempt:
     return Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
 
 
-def _check_can_start(quiz: Quiz, student, now: dt.datetime) -> None:
+def _check_can_start(quiz: Quiz, student, now: dt.datetime) -> int:
+    """Refuse a start the quiz does not allow; otherwise the attempts used so far."""
     if quiz.opens_at and now < quiz.opens_at:
         raise AttemptRefused(f"This quiz opens on {_clock(quiz.opens_at)}.")
     if quiz.has_closed(now):
@@ -107,9 +108,10 @@ def _check_can_start(quiz: Quiz, student, now: dt.datetime) -> None:
         )
     if not quiz.questions.exists():
         raise AttemptRefused("This quiz has no questions yet.")
+    return used
 
 
-def _new_attempt(quiz: Quiz, student, now: dt.datetime) -> Attempt:
+def _new_attempt(quiz: Quiz, student, now: dt.datetime, number: int) -> Attempt:
     shuffler = random.SystemRandom()
     questions = list(quiz.questions.select_related("item"))
     order = [q.pk for q in questions]
@@ -119,13 +121,13 @@ def _new_attempt(quiz: Quiz, student, now: dt.datetime) -> Attempt:
     for question in questions:
         kind = question.item.kind
         if kind in ALWAYS_SHUFFLED or (quiz.shuffle_options and kind != "true_false"):
-            indexes = list(range(option_count(question.item)))
+            indexes = list(range(len(option_texts(question.item))))
             shuffler.shuffle(indexes)
             option_orders[str(question.pk)] = indexes
     return Attempt.objects.create(
         quiz=quiz,
         student=student,
-        number=quiz.attempts.by(student).count() + 1,
+        number=number,
         started_at=now,
         deadline=_deadline(quiz, now),
         question_order=order,
@@ -184,15 +186,19 @@ def _submit(attempt: Attempt, now: dt.datetime, *, automatic: bool) -> Attempt:
     responses = {r.question_id: r for r in attempt.responses.all()}
     score = 0.0
     missed: list[Item] = []
+    unanswered: list[Response] = []
     for question in questions:
-        response = responses.get(question.pk) or Response(
-            attempt=attempt, question=question, answer=None, saved_at=now
-        )
+        response = responses.get(question.pk)
+        if response is None:
+            response = Response(attempt=attempt, question=question, answer=None, saved_at=now)
+            unanswered.append(response)
         response.fraction = grade(question.item, response.answer)
-        response.save()
         score += float(question.marks) * response.fraction
         if response.fraction < 1:
             missed.append(question.item)
+    # Two statements however long the quiz: grades of the answers given, rows for the rest.
+    Response.objects.bulk_update(responses.values(), ["fraction"])
+    Response.objects.bulk_create(unanswered)
     attempt.score = round(score, 4)
     attempt.max_score = float(sum(q.marks for q in questions))
     attempt.submitted_at = min(now, attempt.deadline) if automatic and attempt.deadline else now

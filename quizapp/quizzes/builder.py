@@ -6,9 +6,11 @@ import random
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
+from django.db import transaction
 from django.db.models import QuerySet
 
 from quizapp.bank.models import Item
+from quizapp.quizzes.models import Quiz, QuizItem
 from quizapp.quizzes.questions import CHOICE_KINDS, QUIZ_KINDS, TYPED_KINDS
 
 # Recognising the right answer among options is easier than recalling it unaided;
@@ -41,7 +43,7 @@ class Criteria:
 def candidates(criteria: Criteria) -> QuerySet[Item]:
     """Approved, usable items that fit the criteria."""
     allowed = set(criteria.kinds) & set(DIFFICULTY_KINDS.get(criteria.difficulty, QUIZ_KINDS))
-    items = Item.objects.usable().filter(status=Item.Status.APPROVED, kind__in=sorted(allowed))
+    items = Item.objects.approved().filter(kind__in=sorted(allowed))
     if criteria.sources:
         items = items.filter(passage__source__slug__in=criteria.sources)
     if criteria.concepts:
@@ -84,6 +86,19 @@ def propose(criteria: Criteria) -> list[Item]:
             if len(chosen) == criteria.count:
                 break
     return chosen
+
+
+@transaction.atomic
+def quiz_create(
+    owner, title: str, items: list[Item], criteria: Criteria | None = None, **settings
+) -> Quiz:
+    """A quiz of ``items`` in that order; ``criteria`` are kept for later suggestions."""
+    criteria_json = criteria.as_json() if criteria else {}
+    quiz = Quiz.objects.create(owner=owner, title=title, criteria=criteria_json, **settings)
+    QuizItem.objects.bulk_create(
+        QuizItem(quiz=quiz, item=item, position=n) for n, item in enumerate(items, start=1)
+    )
+    return quiz
 
 
 def suggest_instead(criteria: Criteria, current: Item, others: list[Item]) -> Item | None:

@@ -16,7 +16,13 @@ from quizapp.accounts.roles import is_teacher, teacher_required
 from quizapp.bank.models import Item
 from quizapp.classroom.models import Assignment
 from quizapp.quizzes import access
-from quizapp.quizzes.builder import Criteria, propose, suggest_instead, what_it_tests
+from quizapp.quizzes.builder import (
+    Criteria,
+    propose,
+    quiz_create,
+    suggest_instead,
+    what_it_tests,
+)
 from quizapp.quizzes.forms import AssignForm, BuilderForm, SettingsForm
 from quizapp.quizzes.models import Attempt, Quiz, QuizItem
 from quizapp.quizzes.questions import QUIZ_KINDS
@@ -45,7 +51,7 @@ def quiz_new(request: HttpRequest) -> HttpResponse:
         if not items:
             form.add_error(None, "No approved items fit these choices. Widen them and try again.")
         else:
-            quiz = _create_quiz(request.user, form.cleaned_data["title"], criteria, items)
+            quiz = quiz_create(request.user, form.cleaned_data["title"], items, criteria)
             if len(items) < criteria.count:
                 messages.warning(
                     request,
@@ -54,15 +60,6 @@ def quiz_new(request: HttpRequest) -> HttpResponse:
                 )
             return redirect("quizzes:edit", quiz.pk)
     return render(request, "quizzes/new.html", {"form": form})
-
-
-@transaction.atomic
-def _create_quiz(owner, title: str, criteria: Criteria, items: list[Item]) -> Quiz:
-    quiz = Quiz.objects.create(owner=owner, title=title, criteria=criteria.as_json())
-    QuizItem.objects.bulk_create(
-        QuizItem(quiz=quiz, item=item, position=n) for n, item in enumerate(items, start=1)
-    )
-    return quiz
 
 
 @require_GET
@@ -163,8 +160,8 @@ def question_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _addable(quiz: Quiz):
     return (
-        Item.objects.usable()
-        .filter(status=Item.Status.APPROVED, kind__in=QUIZ_KINDS)
+        Item.objects.approved()
+        .filter(kind__in=QUIZ_KINDS)
         .exclude(pk__in=quiz.questions.values("item_id"))
     )
 

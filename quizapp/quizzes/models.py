@@ -106,10 +106,6 @@ class Quiz(models.Model):
     def is_practice(self) -> bool:
         return self.mode == self.Mode.PRACTICE
 
-    @property
-    def total_marks(self) -> float:
-        return float(sum(q.marks for q in self.questions.all()))
-
 
 class QuizItem(models.Model):
     """One question of a quiz: a bank item at a position, worth some marks."""

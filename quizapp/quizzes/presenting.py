@@ -71,8 +71,8 @@ def question_views(attempt: Attempt, *, feedback_after_submit: bool) -> list[Que
     """Every question of the attempt, in the attempt's order."""
     questions = {q.pk: q for q in attempt.quiz.questions.select_related("item__passage__source")}
     responses = {r.question_id: r for r in attempt.responses.all()}
+    # Questions are fixed once a quiz has attempts, so the attempt's order names them all.
     order = [pk for pk in attempt.question_order if pk in questions]
-    order += [pk for pk in questions if pk not in order]  # added after the attempt began
     return [
         _view(
             number,

@@ -46,24 +46,21 @@ def ordering_sequence(item: Item) -> list[str]:
     return list(item.extra.get("sequence") or item.options)
 
 
-def display_choices(item: Item, order: Sequence[int] | None) -> list[Choice]:
-    """The options (or, for matching, the right-hand column) in this attempt's order."""
+def option_texts(item: Item) -> list[str]:
+    """What the student picks from: the options, the right-hand column of a matching
+    question, or the statements to put in order; none for typed answers."""
     if item.kind == "matching":
-        texts = [right for _, right in matching_pairs(item)]
-    elif item.kind == "ordering":
-        texts = ordering_sequence(item)
-    else:
-        texts = list(item.options)
+        return [right for _, right in matching_pairs(item)]
+    if item.kind == "ordering":
+        return ordering_sequence(item)
+    return list(item.options) if item.kind in CHOICE_KINDS else []
+
+
+def display_choices(item: Item, order: Sequence[int] | None) -> list[Choice]:
+    """The option texts in this attempt's order."""
+    texts = option_texts(item)
     indexes = list(order) if order and sorted(order) == list(range(len(texts))) else None
     return [Choice(i, texts[i]) for i in (indexes or range(len(texts)))]
-
-
-def option_count(item: Item) -> int:
-    if item.kind == "matching":
-        return len(matching_pairs(item))
-    if item.kind == "ordering":
-        return len(ordering_sequence(item))
-    return len(item.options) if item.kind in CHOICE_KINDS else 0
 
 
 def read_answer(item: Item, data: Mapping[str, str]):
@@ -91,8 +88,7 @@ def grade(item: Item, answer) -> float:
         right = sum(1 for left, match in pairs if answer.get(left) == match)
         return right / len(pairs)
     if item.kind == "ordering":
-        positions = list(answer)
-        right = sum(1 for i, position in enumerate(positions) if position == i + 1)
+        right = sum(1 for i, position in enumerate(answer) if position == i + 1)
         return right / len(ordering_sequence(item))
     rejected = item.extra.get("distractors", [])
     return 1.0 if answer_matches(answer, item.accepted_answers, rejected) else 0.0

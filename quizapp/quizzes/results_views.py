@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET
 from quizapp.accounts.roles import teacher_required
 from quizapp.quizzes import access
 from quizapp.quizzes.item_analysis import GradedResponse, QuizStatistics, analyse
-from quizapp.quizzes.models import Attempt, Quiz
+from quizapp.quizzes.models import Attempt, Quiz, QuizItem
 from quizapp.quizzes.presenting import question_views
-from quizapp.quizzes.questions import CHOICE_KINDS, answer_text, correct_answer_text, right_option
+from quizapp.quizzes.questions import CHOICE_KINDS, correct_answer_text, right_option
 
 
 @require_GET
@@ -24,7 +24,7 @@ def quiz_results(request: HttpRequest, pk: int) -> HttpResponse:
     quiz = access.quiz_owned_by(request.user, pk)
     attempts = list(_submitted(quiz))
     questions = list(quiz.questions.select_related("item"))
-    statistics = item_statistics(quiz, attempts)
+    statistics = item_statistics(questions, attempts)
     rows = [
         (number, question, statistics.questions.get(question.pk))
         for number, question in enumerate(questions, start=1)
@@ -42,10 +42,10 @@ def _submitted(quiz: Quiz):
     )
 
 
-def item_statistics(quiz: Quiz, attempts: list[Attempt]) -> QuizStatistics:
+def item_statistics(quiz_items: list[QuizItem], attempts: list[Attempt]) -> QuizStatistics:
     """Moodle's item analysis over each student's first submitted attempt, so a student
     who retakes a quiz after seeing the answers does not flatter the figures."""
-    questions = {q.pk: q for q in quiz.questions.select_related("item")}
+    questions = {q.pk: q for q in quiz_items}
     first: dict[int, Attempt] = {}
     for attempt in sorted(attempts, key=lambda a: a.number):
         first.setdefault(attempt.student_id, attempt)
@@ -102,9 +102,7 @@ def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @teacher_required
 def attempt_detail(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
     """One student's attempt, with every answer and the right ones, for the teacher."""
-    attempt = access.attempt_for_owner(request.user, attempt_pk)
-    if attempt.quiz_id != pk or not attempt.is_submitted:
-        return render(request, "404.html", status=404)
+    attempt = access.submitted_attempt_for_owner(request.user, pk, attempt_pk)
     context = {
         "attempt": attempt,
         "quiz": attempt.quiz,
@@ -122,5 +120,5 @@ def quiz_print(request: HttpRequest, pk: int) -> HttpResponse:
     quiz = access.quiz_owned_by(request.user, pk)
     questions = list(quiz.questions.select_related("item__passage__source"))
     key = [(n, correct_answer_text(q.item)) for n, q in enumerate(questions, start=1)]
-    context = {"quiz": quiz, "questions": questions, "key": key, "answer_text": answer_text}
+    context = {"quiz": quiz, "questions": questions, "key": key}
     return render(request, "quizzes/print.html", context)

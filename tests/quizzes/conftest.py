@@ -7,7 +7,8 @@ from django.core.management import call_command
 
 from quizapp.bank.models import Item
 from quizapp.classroom.models import Classroom, Membership
-from quizapp.quizzes.models import Quiz, QuizItem
+from quizapp.quizzes.builder import quiz_create
+from quizapp.quizzes.models import Quiz
 
 
 @pytest.fixture
@@ -56,10 +57,7 @@ def ordering_item(bank) -> Item:
 
 
 def build_quiz(owner, items, **settings) -> Quiz:
-    quiz = Quiz.objects.create(owner=owner, title=settings.pop("title", "Unit test"), **settings)
-    for position, item in enumerate(items, start=1):
-        QuizItem.objects.create(quiz=quiz, item=item, position=position)
-    return quiz
+    return quiz_create(owner, settings.pop("title", "Unit test"), items, **settings)
 
 
 @pytest.fixture

@@ -45,7 +45,7 @@ def class_results(django_user_model, teacher, quiz_factory, classroom):
 
 def test_item_statistics_match_a_small_example_worked_by_hand(class_results):
     quiz, (mcq, tf, qa), wrong = class_results
-    stats = item_statistics(quiz, list(quiz.attempts.all()))
+    stats = item_statistics(list(quiz.questions.select_related("item")), list(quiz.attempts.all()))
     # Facility = mean mark: mcq 3/4, tf 2/4, qa 1/4.
     assert stats.questions[mcq.pk].facility_index == pytest.approx(75)
     assert stats.questions[tf.pk].facility_index == pytest.approx(50)
@@ -101,6 +101,9 @@ def test_the_teacher_sees_one_students_attempt_with_the_answers(client, teacher,
     page = client.get(reverse("quizzes:attempt_detail", args=[quiz.pk, attempt.pk]))
     assert page.status_code == 200
     assert b"The answer:" in page.content
+    assert b"s3's result: 1 of 3" in page.content
+    other = reverse("quizzes:attempt_detail", args=[quiz.pk + 1000, attempt.pk])
+    assert client.get(other).status_code == 404  # the attempt under another quiz's number
 
 
 def test_the_printable_quiz_puts_the_answer_key_on_its_own_page(client, teacher, quiz_factory):

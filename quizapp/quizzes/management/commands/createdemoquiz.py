@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from quizapp.classroom.models import Classroom, Membership
-from quizapp.quizzes.builder import Criteria, propose
-from quizapp.quizzes.models import Quiz, QuizItem
+from quizapp.quizzes.builder import Criteria, propose, quiz_create
+from quizapp.quizzes.models import Quiz
 
 CLASS_NAME = "Demo class"
 QUIZ_TITLE = "Vietnam's one-party state: a first check"
@@ -34,15 +34,13 @@ class Command(BaseCommand):
             items = propose(criteria)
             if not items:
                 raise CommandError("The bank has no approved items: run generate --approve.")
-            quiz = Quiz.objects.create(
-                owner=teacher,
-                title=QUIZ_TITLE,
+            quiz = quiz_create(
+                teacher,
+                QUIZ_TITLE,
+                items,
+                criteria,
                 mode=Quiz.Mode.PRACTICE,
                 attempts_allowed=0,
-                criteria=criteria.as_json(),
-            )
-            QuizItem.objects.bulk_create(
-                QuizItem(quiz=quiz, item=item, position=n) for n, item in enumerate(items, 1)
             )
         room.assignments.get_or_create(
             quiz=quiz, defaults={"due_at": timezone.now() + dt.timedelta(days=7)}
