@@ -8,6 +8,7 @@ transaction: a failure halfway leaves the library and the bank as they were.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from quizapp.exchange.candidates import Candidate, FactCandidate
 from quizapp.generation.pipeline import generate_bank
 from quizapp.library.folding import fold
 from quizapp.library.mentions import contains_folded
-from quizapp.library.models import Concept, DatePrecision, Fact, Passage, Source
+from quizapp.library.models import Concept, DatePrecision, Fact, Mention, Passage, Source
 
 SLUG_LENGTH = 120
 
@@ -130,10 +131,11 @@ def _create_concepts(candidates: list[Candidate], report: ImportReport) -> None:
     """New concepts, except those the library already has under one of their names: the
     mention finder would give those mentions to the existing concept anyway."""
     existing = {}
+    taken = set()
     for concept in Concept.objects.all():
+        taken.add(concept.slug)
         for name in concept.names:
             existing.setdefault(fold(name), concept)
-    taken = set(Concept.objects.values_list("slug", flat=True))
     for candidate in candidates:
         known = existing.get(fold(candidate.name))
         if known is not None:
@@ -166,6 +168,9 @@ def _free_slug(name: str, taken: set[str]) -> str:
 
 def _create_facts(source: Source, passages: list[Passage], facts: list[FactCandidate]) -> int:
     taken = set(Fact.objects.filter(slug__startswith=source.slug).values_list("slug", flat=True))
+    mentions = defaultdict(list)  # the passages' mentions, read once rather than per fact
+    for mention in Mention.objects.filter(passage__in=passages):
+        mentions[mention.passage_id].append(mention)
     for fact in facts:
         passage = passages[fact.passage]
         slug = _free_slug(f"{source.slug}-{fact.kind}-{fact.answer}", taken)
@@ -181,6 +186,6 @@ def _create_facts(source: Source, passages: list[Passage], facts: list[FactCandi
             date=dt.date(fact.value, 1, 1) if fact.kind == "year" else None,
             date_precision=DatePrecision.YEAR,
         )
-        named = {m.concept_id for m in passage.mentions.all() if fact.start <= m.start < fact.end}
+        named = {m.concept_id for m in mentions[passage.pk] if fact.start <= m.start < fact.end}
         saved.concepts.set(named)
     return len(facts)

@@ -190,10 +190,6 @@ def _merge_short(paragraphs: list[str]) -> list[str]:
     return merged
 
 
-def sentences(text: str) -> list[str]:
-    return [text[start:end] for start, end in sentence_spans(text)]
-
-
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``, trailing quotes included."""
     spans = []

@@ -116,7 +116,7 @@ def _tick_all(formset, proposal, include: bool):
         initial.append(values)
     facts = list(range(len(proposal.facts))) if include else []
     return (
-        candidate_formset(len(proposal.concepts))(initial=initial, prefix=PREFIX),
+        type(formset)(initial=initial, prefix=PREFIX),
         FactChoiceForm(initial={"facts": facts}, facts=proposal.facts),
     )
 

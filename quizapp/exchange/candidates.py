@@ -39,6 +39,7 @@ MONTHS = {
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday",
 }  # fmt: skip
+NOT_NAMES = STOPS | MONTHS  # a capitalised word that is one of these names nothing
 # Words that introduce a person's name: "Chinese President Xi Jinping" names Xi Jinping.
 TITLES = {
     "president", "prime", "minister", "chairman", "chairwoman", "secretary", "general",
@@ -266,7 +267,7 @@ def _names_in_run(run: _Run, lowercase: set[str], mid_caps: set[str]):
             and (fold(tokens[0]) in lowercase or fold(tokens[0]) in STOPS or len(tokens) == 1)
         ):
             tokens = tokens[1:]
-    while tokens and fold(tokens[0]) in STOPS | MONTHS:
+    while tokens and fold(tokens[0]) in NOT_NAMES:
         tokens = tokens[1:]
     titled = [i for i, t in enumerate(tokens) if fold(t) in TITLES]
     if titled and titled[-1] + 1 < len(tokens):
@@ -292,7 +293,7 @@ def _acceptable(tokens: list[str]) -> bool:
     if not tokens:
         return False
     words = [fold(t) for t in tokens]
-    if all(w in STOPS | MONTHS | TITLES or w.isdigit() for w in words):
+    if all(w in NOT_NAMES or w in TITLES or w.isdigit() for w in words):
         return False
     if all(_is_demonym(t) for t in tokens):
         return False
@@ -575,6 +576,6 @@ def _inside_name(sentence: str, match: re.Match) -> bool:
     before = re.search(r"(\w+) $", sentence[: match.start()])
     after = re.match(r" (\w+)", sentence[match.end() :])
     return any(
-        word and _is_capitalised(word.group(1)) and fold(word.group(1)) not in STOPS | MONTHS
+        word and _is_capitalised(word.group(1)) and fold(word.group(1)) not in NOT_NAMES
         for word in (before, after)
     )

@@ -15,12 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quizapp.exchange.problems import ImportProblems, at_line
+from quizapp.exchange.problems import at_line, raise_problems
+from quizapp.generation.citing import BLANK
 
 if TYPE_CHECKING:
     from quizapp.bank.models import Item
 
-BLANK = "_____"
 FILL_IN = "Fill in the blank: "
 TRUE_FALSE = {"t": "True", "true": "True", "f": "False", "false": "False"}
 MAX_QUESTIONS = 2000
@@ -80,12 +80,7 @@ def parse_gift(text: str) -> list[GiftQuestion]:
             continue
         question.category = category
         questions.append(question)
-    if not questions and not problems:
-        problems.append("line 1: the file has no questions")
-    elif len(questions) > MAX_QUESTIONS:
-        problems.append(at_line(questions[MAX_QUESTIONS].line, f"more than {MAX_QUESTIONS}"))
-    if problems:
-        raise ImportProblems(problems)
+    raise_problems(problems, questions, limit=MAX_QUESTIONS, noun="questions")
     return questions
 
 

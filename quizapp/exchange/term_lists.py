@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quizapp.exchange.problems import ImportProblems, at_line
+from quizapp.exchange.problems import ImportProblems, at_line, raise_problems
 from quizapp.library.folding import fold
 
 if TYPE_CHECKING:
@@ -114,12 +114,7 @@ def _checked(rows: list[tuple[int, list[str] | str]]) -> list[TermPair]:
         if not found:
             first_line[fold(term)] = number
             pairs.append(TermPair(term, definition, number))
-    if not rows:
-        problems.append("line 1: the file has no terms")
-    elif len(pairs) > MAX_PAIRS:
-        problems.append(at_line(pairs[MAX_PAIRS].line, f"more than {MAX_PAIRS} terms"))
-    if problems:
-        raise ImportProblems(problems)
+    raise_problems(problems, pairs, limit=MAX_PAIRS, noun="terms")
     return pairs
 
 

@@ -150,6 +150,13 @@ def test_an_empty_file_or_comments_only_has_no_questions():
     assert problems_of("// nothing\n\n") == ["line 1: the file has no questions"]
 
 
+def test_a_file_with_too_many_questions_is_refused_at_the_first_one_over(monkeypatch):
+    monkeypatch.setattr("quizapp.exchange.gift.MAX_QUESTIONS", 2)
+    assert problems_of("A? {=a}\n\nB? {=b}\n\n// C next\nC? {=c}\n") == [
+        "line 6: more than 2 questions"
+    ]
+
+
 def test_write_every_kind_with_escapes_and_general_feedback():
     items = [
         Item(

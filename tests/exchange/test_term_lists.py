@@ -88,6 +88,12 @@ def test_an_empty_file_has_no_terms():
     assert problems_of("\n\n") == ["line 1: the file has no terms"]
 
 
+def test_a_file_with_too_many_terms_is_refused_at_the_first_one_over(monkeypatch):
+    monkeypatch.setattr("quizapp.exchange.term_lists.MAX_PAIRS", 2)
+    text = "a\tone\n\nb\ttwo\nc\tthree\n"
+    assert problems_of(text) == ["line 4: more than 2 terms"]
+
+
 def test_write_uses_the_teachers_wording_as_quizlet_tsv():
     items = [
         Item(prompt="sun", answer="a star, the nearest"),
