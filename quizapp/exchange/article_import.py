@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Max
 from django.utils.text import slugify
 
 from quizapp.bank.library_input import load_library
@@ -99,9 +98,8 @@ def import_article(
         if not 0 <= fact.passage < len(passages) or not 0 <= fact.start < fact.end:
             raise ArticleError("A date or number refers to a passage that is not there.")
 
-    order = (Source.objects.aggregate(Max("order"))["order__max"] or 0) + 1
     source = Source.objects.create(
-        slug=slug, title=title, kind=Source.Kind.ARTICLE, url=url, order=order
+        slug=slug, title=title, kind=Source.Kind.ARTICLE, url=url, order=Source.next_order()
     )
     saved = Passage.objects.bulk_create(
         _passage(source, ordinal, text) for ordinal, text in enumerate(passages, start=1)

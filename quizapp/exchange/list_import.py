@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -233,12 +232,10 @@ def _source(slug, title, user, label, filename, count: int) -> Source:
         "summary": f"{count} questions imported{origin} by {by} on {now:%d %B %Y} ({label}).",
         "citation": f"a file{origin} imported by {by}",
     }
-    source, created = Source.objects.update_or_create(slug=slug, defaults=defaults)
-    if created:
-        # After the readings in the library's list, not mixed in among them.
-        top = Source.objects.exclude(pk=source.pk).aggregate(top=Max("order"))["top"] or 0
-        source.order = top + 1
-        source.save(update_fields=["order"])
+    # A new set goes after the readings in the library's list, not among them.
+    source, _ = Source.objects.update_or_create(
+        slug=slug, defaults=defaults, create_defaults={**defaults, "order": Source.next_order()}
+    )
     return source
 
 

@@ -64,6 +64,11 @@ class Source(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("library:source", args=[self.slug])
 
+    @classmethod
+    def next_order(cls) -> int:
+        """The place after every source so far: where a newly added one goes."""
+        return (cls.objects.aggregate(top=models.Max("order"))["top"] or 0) + 1
+
     @property
     def link_url(self) -> str:
         """The original's address, only if it is a web address: a ``javascript:`` URL

@@ -117,6 +117,7 @@ def test_import_saves_a_source_passages_and_approved_items(teacher):
     assert (result.created, result.updated, result.imported) == (2, 0, 2)
     source = result.source
     assert source.title == "Spanish 1" and not source.from_content
+    assert source.order == Source.objects.exclude(pk=source.pk).count() + 1  # after the rest
     assert "imported" in source.summary and "tea" in source.summary
     items = {i.prompt: i for i in Item.objects.filter(passage__source=source)}
     short, long = items["perro"], items["mitosis"]
@@ -144,6 +145,7 @@ def test_reimporting_updates_items_and_retires_dropped_ones(teacher):
         "moon\tnatural satellite\ncomet\ticy body\n", title="Sky", user=teacher, header=False
     )
     assert again.source.pk == first.source.pk
+    assert again.source.order == first.source.order  # a re-import keeps its place
     assert (again.created, again.updated, again.retired) == (1, 1, 1)
     moon.refresh_from_db()
     assert moon.answer == "natural satellite" and moon.passage.ordinal == 1
