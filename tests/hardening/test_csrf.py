@@ -1,87 +1,34 @@
 """Every URL refuses a POST without a CSRF token, and accepts the token as htmx sends it.
 
-The URLs come from the URL conf (get_resolver), so a view added later is covered without
-editing this file. A POST to a GET-only view is refused too: the CSRF middleware runs before
-the view, so a view that forgot @require_POST, or was marked csrf_exempt, still shows up.
+The URL names come from the URL conf (see conftest.py), so a view added later is covered
+without editing this file. A POST to a GET-only view is refused too: the CSRF middleware
+runs before the view, so a view that forgot @require_POST, or was marked csrf_exempt, still
+shows up.
 
-URL arguments are filled with real objects where the app is settled (bank items, study
-cards, readings, concepts, a real password-reset link). Routes in PLACEHOLDER_ROUTES, and
-any new route whose arguments are not known here, get values that match no object: the
-token check happens before the view looks anything up, so the test still proves it, it only
-does not exercise the view body. The Django admin is left out: its views are Django's own,
+URL arguments are the real objects of the permission matrix's world (every URL has a rule
+there, naming its arguments), so with the token the request reaches the view body, sent by
+a role the matrix lets in. The Django admin is left out: its views are Django's own,
 CSRF-protected by the admin itself, and its regex routes cannot be filled in generically.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import re
-from collections.abc import Iterator
 
 import pytest
-from django.contrib.auth.tokens import default_token_generator
-from django.core.management import call_command
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
-from quizapp.bank.models import Item
-from quizapp.library.models import Concept, Source
-from quizapp.study.decks import EVERYTHING
-from quizapp.study.models import Card
-from quizapp.study.queue import add_new_cards
-
-# Arguments these routes get are placeholders, and why.
-PLACEHOLDER_ROUTES = {
-    "classes/": "classroom views are being built in parallel; ids are placeholders for now",
-    "quizzes/": "quiz views are being built in parallel; ids are placeholders for now",
-    "exchange/": "import/export views are being built in parallel",
-}
-PLACEHOLDER_BY_CONVERTER = {"int": "987654", "slug": "no-such-thing", "str": "no-such-thing"}
-ARGUMENT = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
+from tests.hardening.conftest import URL_NAMES
+from tests.hardening.test_permission_matrix import GONE, LOGIN, NO, RULES, url_of
 
 
-def _routes(patterns, prefix: str = "") -> Iterator[str]:
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            if route.startswith("admin/"):
-                continue
-            yield from _routes(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern):
-            yield route
-
-
-ROUTES = sorted(set(_routes(get_resolver().url_patterns)))
-
-
-@pytest.fixture
-def real_arguments(loaded_fixture_content, staff) -> dict[tuple[str, str], str]:
-    """(route prefix, argument name) → a value naming a real object the staff user may use."""
-    call_command("generate", "--approve", stdout=io.StringIO())
-    add_new_cards(staff, EVERYTHING, timezone.now())
-    return {
-        ("bank/", "pk"): str(Item.objects.order_by("pk").first().pk),
-        ("study/card/", "pk"): str(Card.objects.filter(user=staff).order_by("pk").first().pk),
-        ("sources/", "slug"): Source.objects.order_by("pk").first().slug,
-        ("concepts/", "slug"): Concept.objects.order_by("pk").first().slug,
-        ("accounts/reset/", "uidb64"): urlsafe_base64_encode(force_bytes(staff.pk)),
-        ("accounts/reset/", "token"): default_token_generator.make_token(staff),
-    }
-
-
-def _url(route: str, real: dict[tuple[str, str], str]) -> str:
-    def fill(match: re.Match) -> str:
-        for (prefix, name), value in real.items():
-            if route.startswith(prefix) and name == match["name"]:
-                return value
-        return PLACEHOLDER_BY_CONVERTER.get(match["converter"] or "str", "no-such-thing")
-
-    return "/" + ARGUMENT.sub(fill, route)
+def _poster(name: str) -> str:
+    """A role the matrix lets POST to this URL (staff where nobody may, as any will do)."""
+    allowed = RULES[name]["post"]
+    refused = (NO, GONE, LOGIN)
+    return next((r for r in ("staff", "teacher", "student") if allowed[r] not in refused), "staff")
 
 
 @pytest.fixture
@@ -101,33 +48,31 @@ def _htmx_token(client: Client) -> str:
 
 def test_the_url_conf_yields_the_known_post_endpoints():
     # A guard for the walk itself: if it found nothing, every check below would pass vacuously.
-    for route in ("accounts/me/delete/", "study/review/", "bank/<int:pk>/status/"):
-        assert route in ROUTES
+    for name in ("account_delete", "study:review", "bank:status", "quizzes:answer"):
+        assert name in URL_NAMES
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("route", ROUTES)
-def test_a_post_without_a_token_is_refused(route, real_arguments, staff, csrf_rejections):
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_a_post_without_a_token_is_refused(name, world, csrf_rejections):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(staff)
-    response = client.post(_url(route, real_arguments), {"anything": "1"})
+    client.force_login(world["users"]["staff"])
+    response = client.post(url_of(name, world), {"anything": "1"})
     assert response.status_code == 403
     assert csrf_rejections(), "refused, but not by the CSRF check"
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("route", ROUTES)
-def test_a_post_with_the_htmx_token_header_passes_the_check(
-    route, real_arguments, staff, csrf_rejections
-):
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_a_post_with_the_htmx_token_header_passes_the_check(name, world, csrf_rejections):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(staff)
+    client.force_login(world["users"][_poster(name)])
     token = _htmx_token(client)
     response = client.post(
-        _url(route, real_arguments),
+        url_of(name, world),
         {"anything": "1"},
         headers={"X-CSRFToken": token, "HX-Request": "true"},
     )
     assert not csrf_rejections()
-    # Staff may use every view, so a 403 here could only be a CSRF refusal in disguise.
+    # The matrix lets this role in, so a 403 here could only be a CSRF refusal in disguise.
     assert response.status_code != 403

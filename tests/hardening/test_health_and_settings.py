@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.hashers import identify_hasher, make_password
 from django.db import DatabaseError
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.hardening.conftest import PRODUCTION, manage
 
 
 @pytest.mark.django_db
@@ -41,35 +36,12 @@ def test_new_passwords_are_hashed_with_argon2(settings):
     assert identify_hasher(make_password("a-long-password-1")).algorithm == "argon2"
 
 
-def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    # A production process: no test-only variables (the browser tests set
-    # DJANGO_ALLOW_ASYNC_UNSAFE for this process, which check --deploy rightly refuses).
-    leave_out = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    environment = {k: v for k, v in os.environ.items() if k not in leave_out} | env
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_check_deploy_is_clean_with_production_settings():
-    result = _manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_DEBUG="0",
-        SECRET_KEY="a-production-secret-key-that-is-long-and-random-0123456789abcdef",
-        ALLOWED_HOSTS="quiz.example.org",
-    )
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = _manage("check", DJANGO_DEBUG="0", ALLOWED_HOSTS="quiz.example.org", SECRET_KEY="")
+    result = manage("check", DJANGO_DEBUG="0", ALLOWED_HOSTS="quiz.example.org", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr

@@ -4,10 +4,11 @@ The URL names come from the URL conf (get_resolver, walked recursively), so a vi
 later without a rule in RULES fails test_every_url_has_a_rule. The Django admin is left out
 of the walk and checked on its own: staff get in, everyone else is sent to its login page.
 
-The world is real: "teacher" owns a class with "student" in it, a quiz set for that class
-with an open attempt and a submitted attempt by the student, and an article draft;
-"student" has study cards. "other_student" and "other_teacher" own nothing of it, and
-"staff" (a superuser) is a teacher who owns nothing of it either.
+The world is real (the `world` fixture in conftest.py): "teacher" owns a class with
+"student" in it, a quiz set for that class with an open attempt and a submitted attempt by
+the student, and an article draft; "student" has study cards. "other_student" and
+"other_teacher" own nothing of it, and "staff" (a superuser) is a teacher who owns nothing
+of it either.
 
 Refusals are exact: a visitor is sent to log in, a wrong role gets 403, someone else's
 object is a 404 (so an id says nothing about what exists), a wrong method is a 405. The
@@ -17,29 +18,13 @@ be a redirect, a page or a form error depending on the view.
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
 from functools import partial
 
 import pytest
-from django.contrib.auth.tokens import default_token_generator
-from django.core.management import call_command
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.urls import reverse
 
-from quizapp.accounts.roles import teachers_group
-from quizapp.bank.models import Item
-from quizapp.classroom.models import Classroom, Membership
-from quizapp.exchange.models import ArticleDraft
-from quizapp.library.models import Concept, Source
-from quizapp.quizzes.attempts import attempt_start, attempt_submit
-from quizapp.quizzes.models import Quiz, QuizItem
-from quizapp.study.decks import EVERYTHING
-from quizapp.study.models import Card
-from quizapp.study.queue import add_new_cards
+from tests.hardening.conftest import URL_NAMES
 
 # The owners come last: their POSTs may change the world (a submitted attempt, a removed
 # member), and every refusal must be checked against the world as it was built.
@@ -216,88 +201,11 @@ RULES: dict[str, dict] = {
 }
 
 
-def _url_names(patterns, prefix: str = "", namespace: str = "") -> Iterator[str]:
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            if route.startswith("admin/"):
-                continue
-            inner = pattern.namespace or ""
-            nested = ":".join(n for n in (namespace, inner) if n)
-            yield from _url_names(pattern.url_patterns, route, nested)
-        elif isinstance(pattern, URLPattern):
-            # An unnamed route cannot be given a rule, so it is reported by its route.
-            name = pattern.name or f"<unnamed {route}>"
-            yield f"{namespace}:{name}" if namespace else name
-
-
-URL_NAMES = sorted(set(_url_names(get_resolver().url_patterns)))
-
-
-@pytest.fixture
-def world(loaded_fixture_content, django_user_model) -> dict:
-    """Real objects owned by "teacher" and "student", and the users of every role."""
-    call_command("generate", "--approve", stdout=io.StringIO())
-    group = teachers_group()
-    users = {
-        "student": django_user_model.objects.create_user("stu", password="pw-student-1"),
-        "other_student": django_user_model.objects.create_user("stu2", password="pw-student-2"),
-        "teacher": django_user_model.objects.create_user("tea", password="pw-teacher-1"),
-        "other_teacher": django_user_model.objects.create_user("tea2", password="pw-teacher-2"),
-        "staff": django_user_model.objects.create_superuser("boss", password="pw-staff-1"),
-    }
-    users["teacher"].groups.add(group)
-    users["other_teacher"].groups.add(group)
-    # Nobody logs in as this one, so its reset token stays valid (logging in changes it).
-    resetter = django_user_model.objects.create_user("forgetful", password="pw-forgot-1")
-    student, teacher = users["student"], users["teacher"]
-
-    items = [Item.objects.filter(kind=k, status="approved").first() for k in ("mcq", "qa")]
-    classroom = Classroom.objects.create(teacher=teacher, name="Year 12")
-    member = Membership.objects.create(classroom=classroom, student=student)
-
-    def set_quiz(title: str) -> Quiz:
-        quiz = Quiz.objects.create(owner=teacher, title=title)
-        for position, item in enumerate(items, start=1):
-            QuizItem.objects.create(quiz=quiz, item=item, position=position)
-        classroom.assignments.create(quiz=quiz)
-        return quiz
-
-    quiz = set_quiz("Open quiz")
-    addable = (
-        Item.objects.filter(status="approved", kind__in=("mcq", "true_false"))
-        .exclude(pk__in=[item.pk for item in items])
-        .first()
-    )
-    attempt = attempt_start(quiz=quiz, student=student, now=timezone.now())
-    done = attempt_start(quiz=set_quiz("Done quiz"), student=student, now=timezone.now())
-    attempt_submit(attempt=done, now=timezone.now())
-    add_new_cards(student, EVERYTHING, timezone.now())
-    draft = ArticleDraft.objects.create(
-        owner=teacher, title="An article", text="A first passage.\n\nA second passage."
-    )
-    args = {
-        "source": Source.objects.order_by("pk").first().slug,
-        "concept": Concept.objects.order_by("pk").first().slug,
-        "item": items[0].pk,
-        "card": Card.objects.filter(user=student).order_by("pk").first().pk,
-        "classroom": classroom.pk,
-        "member": member.pk,
-        "join_code": classroom.join_code,
-        "quiz": quiz.pk,
-        "question": quiz.questions.order_by("position").first().pk,
-        "addable": addable.pk,
-        "action": "down",
-        "share_token": quiz.share_token,
-        "attempt": attempt.pk,
-        "done": done.pk,
-        "done_quiz": done.quiz_id,
-        "draft": draft.pk,
-        "export_format": "csv",
-        "reset_uid": urlsafe_base64_encode(force_bytes(resetter.pk)),
-        "reset_token": default_token_generator.make_token(resetter),
-    }
-    return {"users": users, "args": args}
+def url_of(name: str, world: dict) -> str:
+    """The URL of ``name`` with the world's objects as its arguments, and its query string."""
+    rule = RULES[name]
+    url = reverse(name, args=[world["args"][key] for key in rule.get("args", [])])
+    return f"{url}?{rule['query']}" if rule.get("query") else url
 
 
 def _client_for(world: dict, role: str) -> Client:
@@ -358,9 +266,7 @@ def test_every_rule_covers_every_role_and_method():
 @pytest.mark.parametrize("name", URL_NAMES)
 def test_the_matrix(world, name):
     rule = RULES[name]
-    url = reverse(name, args=[world["args"][key] for key in rule.get("args", [])])
-    if rule.get("query"):
-        url = f"{url}?{rule['query']}"
+    url = url_of(name, world)
     wrong = []
     for role in ROLES:
         for method in ("get", "post"):

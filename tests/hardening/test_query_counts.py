@@ -22,20 +22,7 @@ from quizapp.study.models import Card, Review
 
 pytestmark = pytest.mark.django_db
 
-# study_home runs one count query per deck, and there is a deck per source and per quiz set for
-# the student's classes (quizapp/study/views.py: StudyQueue(...).progress() in a loop).
-KNOWN_N_PLUS_ONE: dict[str, str] = {}
 ASSERTED_ELSEWHERE = {"study_review_post"}  # tests/study/test_pages.py
-
-
-def _params():
-    for page in PAGES:
-        if page.name in ASSERTED_ELSEWHERE:
-            continue
-        marks = []
-        if page.name in KNOWN_N_PLUS_ONE:
-            marks = [pytest.mark.xfail(strict=True, reason=KNOWN_N_PLUS_ONE[page.name])]
-        yield pytest.param(page, id=page.name, marks=marks)
 
 
 @pytest.fixture
@@ -43,7 +30,10 @@ def world(teacher, student) -> World:
     return build_world(teacher, student)
 
 
-@pytest.mark.parametrize("page", list(_params()))
+@pytest.mark.parametrize(
+    "page",
+    [pytest.param(page, id=page.name) for page in PAGES if page.name not in ASSERTED_ELSEWHERE],
+)
 def test_queries_do_not_grow_with_the_data(client, world, page):
     small = count_queries(client, world, page)
     grow(world)

@@ -4,17 +4,9 @@ login throttling in the database, and production settings that still pass check 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PRODUCTION = {
-    "DJANGO_DEBUG": "0",
-    "SECRET_KEY": "a-production-secret-key-that-is-long-and-random-0123456789abcdef",
-    "ALLOWED_HOSTS": "quiz.example.org",
-}
+from tests.hardening.conftest import PRODUCTION, manage
+
 SHOW = (
     "import json; from django.conf import settings as s; print(json.dumps({"
     "'cache': s.CACHES['default']['BACKEND'], 'location': s.CACHES['default'].get('LOCATION'),"
@@ -22,21 +14,8 @@ SHOW = (
 )
 
 
-def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    leave_out = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "TRUSTED_PROXY_COUNT"}
-    environment = {k: v for k, v in os.environ.items() if k not in leave_out} | env
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def _settings(**env: str) -> dict:
-    result = _manage("shell", "-c", SHOW, **env)
+    result = manage("shell", "-c", SHOW, **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -63,7 +42,7 @@ def test_without_redis_sessions_live_in_the_database():
 
 
 def test_check_deploy_is_clean_with_redis_and_a_proxy():
-    result = _manage(
+    result = manage(
         "check",
         "--deploy",
         "--fail-level",
