@@ -20,12 +20,10 @@ import random
 import re
 import signal
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -36,11 +34,8 @@ from bench.load import (  # noqa: E402  (needs ROOT on the path first)
     PHASE,
     Student,
     _card_of,
-    free_port,
-    postgres_admin,
-    prepare_environment,
+    prepare_run,
     run_phase,
-    seed,
     start_gunicorn,
     wait_until_up,
 )
@@ -277,35 +272,23 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    tmp = Path(tempfile.mkdtemp(prefix="quizapp-crash-"))
-    database_url = args.database_url or f"sqlite:///{tmp / 'crash.sqlite3'}"
-    postgres = database_url.startswith("postgres")
-    db_name = urlparse(database_url).path.lstrip("/")
-    if postgres:
-        postgres_admin(database_url, f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
-        postgres_admin(database_url, f'CREATE DATABASE "{db_name}"')
-    env = prepare_environment(tmp, database_url)
-    print(f"database: {'postgresql' if postgres else 'sqlite'}")
-    print(f"students: {args.students} students")
-    print(f"workers: {args.workers} processes")
-    setup = seed(args.students)
-    answers = {int(k): v for k, v in setup["answers"].items()}
-
-    port = free_port()
-    log = (tmp / "gunicorn.log").open("w")
+    run = prepare_run("crash", args.database_url, args.students, args.workers)
+    port, env, log, postgres = run.port, run.env, run.log, run.postgres
     server = start_gunicorn(port, args.workers, env, log, new_session=True)
     failed = False
     try:
         wait_until_up(port, server)
         ledger = Ledger()
-        students = [CrashStudent(port, username, ledger) for username in setup["usernames"]]
+        students = [CrashStudent(port, username, ledger) for username in run.setup["usernames"]]
         for student in students:
             student.login()
         killed: list[int] = []
         killer = threading.Timer(args.kill_after, lambda: killed.append(kill_group(server, ledger)))
         killer.start()
         # The students go on half a second past the kill, so the kill lands mid-request.
-        run_phase("crash", students, args.kill_after + 0.5, crash_loop, setup["quiz"], answers)
+        run_phase(
+            "crash", students, args.kill_after + 0.5, crash_loop, run.setup["quiz"], run.answers
+        )
         killer.join()
         if not killed:
             raise RuntimeError("the kill did not happen; see the traceback above")
@@ -347,8 +330,7 @@ def main() -> None:
         from django.db import connections
 
         connections.close_all()
-        if postgres:
-            postgres_admin(database_url, f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
+        run.drop_database()
     print(f"result: {'FAILED' if failed else 'passed'}")
     sys.exit(1 if failed else 0)
 

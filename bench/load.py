@@ -80,6 +80,49 @@ def postgres_admin(database_url: str, sql: str) -> None:
         conn.execute(sql)
 
 
+def _database_name(database_url: str) -> str:
+    return urlparse(database_url).path.lstrip("/")
+
+
+@dataclass
+class Run:
+    """A fresh database, seeded, and what gunicorn needs to serve it (load.py, crash.py)."""
+
+    tmp: Path
+    database_url: str
+    postgres: bool
+    env: dict[str, str]
+    setup: dict
+    answers: dict[int, str]
+    port: int
+    log: io.TextIOWrapper
+
+    def drop_database(self) -> None:
+        if self.postgres:
+            name = _database_name(self.database_url)
+            postgres_admin(self.database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def prepare_run(prefix: str, database_url: str, students: int, workers: int) -> Run:
+    """Create the database (SQLite in a temp dir unless ``database_url`` names PostgreSQL),
+    set the environment, seed it for ``students`` and print the run's parameters."""
+    tmp = Path(tempfile.mkdtemp(prefix=f"quizapp-{prefix}-"))
+    database_url = database_url or f"sqlite:///{tmp / f'{prefix}.sqlite3'}"
+    postgres = database_url.startswith("postgres")
+    if postgres:
+        name = _database_name(database_url)
+        postgres_admin(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        postgres_admin(database_url, f'CREATE DATABASE "{name}"')
+    env = prepare_environment(tmp, database_url)
+    print(f"database: {'postgresql' if postgres else 'sqlite'}")
+    print(f"students: {students} students")
+    print(f"workers: {workers} processes")
+    setup = seed(students)
+    answers = {int(k): v for k, v in setup["answers"].items()}
+    log = (tmp / "gunicorn.log").open("w")
+    return Run(tmp, database_url, postgres, env, setup, answers, free_port(), log)
+
+
 def seed(students: int) -> dict:
     """Content, approved items, a teacher, N students in one class, and a quiz set for it."""
     import django
@@ -390,30 +433,17 @@ def main() -> None:
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
 
-    tmp = Path(tempfile.mkdtemp(prefix="quizapp-load-"))
-    database_url = args.database_url or f"sqlite:///{tmp / 'load.sqlite3'}"
-    postgres = database_url.startswith("postgres")
-    if postgres:
-        name = urlparse(database_url).path.lstrip("/")
-        postgres_admin(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        postgres_admin(database_url, f'CREATE DATABASE "{name}"')
-    env = prepare_environment(tmp, database_url)
-    print(f"database: {'postgresql' if postgres else 'sqlite'}")
-    print(f"students: {args.students} students")
-    print(f"workers: {args.workers} processes")
-    setup = seed(args.students)
-    answers = {int(k): v for k, v in setup["answers"].items()}
-
-    port = free_port()
-    log = (tmp / "gunicorn.log").open("w")
-    server = start_gunicorn(port, args.workers, env, log)
+    run = prepare_run("load", args.database_url, args.students, args.workers)
+    server = start_gunicorn(run.port, args.workers, run.env, run.log)
     try:
-        wait_until_up(port, server)
-        students = [Student(port, name) for name in setup["usernames"]]
+        wait_until_up(run.port, server)
+        students = [Student(run.port, name) for name in run.setup["usernames"]]
         for student in students:
             student.login()
         reviews_before, _ = count_rows()
-        wall = run_phase("mixed", students, args.seconds, mixed_loop, setup["quiz"], answers)
+        wall = run_phase(
+            "mixed", students, args.seconds, mixed_loop, run.setup["quiz"], run.answers
+        )
         mixed = PHASE["mixed"]
         report("mixed", mixed, wall)
         rss = worker_rss(server.pid)
@@ -438,15 +468,14 @@ def main() -> None:
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
-        log.close()
+        run.log.close()
         server_errors = [
             line
-            for line in (tmp / "gunicorn.log").read_text().splitlines()
+            for line in (run.tmp / "gunicorn.log").read_text().splitlines()
             if "Traceback" in line or '"status": 5' in line
         ]
         print(f"server_log_errors: {len(server_errors)} count")
-        if postgres:
-            postgres_admin(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        run.drop_database()
 
 
 if __name__ == "__main__":

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -332,17 +330,10 @@ def _login(client, world: World, role: str) -> None:
 
 
 def _setup_django() -> None:
-    db = Path(tempfile.mkdtemp()) / "queries-bench.sqlite3"
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quizapp.settings")
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
     sys.path.insert(0, str(ROOT))
-    import django
+    from bench.in_process import setup_django
 
-    django.setup()
+    setup_django("queries-bench")
     import logging
     import warnings
 
@@ -355,10 +346,6 @@ def _setup_django() -> None:
     }
     warnings.filterwarnings("ignore", message="No directory at")
     logging.getLogger("axes").setLevel(logging.WARNING)
-
-    for handler in logging.getLogger("quizapp.requests").handlers:
-        if isinstance(handler, logging.StreamHandler):
-            handler.setStream(open(os.devnull, "w"))  # noqa: SIM115 (open for the whole run)
 
 
 def main() -> None:

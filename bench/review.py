@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -25,23 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FORM = "application/x-www-form-urlencoded"
 sys.path.insert(0, str(ROOT))
 
+from bench.in_process import setup_django  # noqa: E402  (needs ROOT on the path first)
+
 
 def setup(cards: int, per_card: int):
-    db = Path(tempfile.mkdtemp()) / "review-bench.sqlite3"
-    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quizapp.settings")
-    # Production settings: DEBUG off (no query logging), as a deployed server runs.
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-    import django
-
-    django.setup()
-    # Each request still logs its JSON line (a server pays for that), into the void.
-    for handler in logging.getLogger("quizapp.requests").handlers:
-        if isinstance(handler, logging.StreamHandler):
-            handler.setStream(open(os.devnull, "w"))  # noqa: SIM115 (open for the whole run)
+    db = setup_django("review-bench")
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection

@@ -18,6 +18,16 @@ from quizapp.study.queue import LEARNING, Progress, StudyQueue
 MAX_ASSIGNED_DECKS = 5
 
 
+def _due_counts(now, within: Q | None = None, suffix: str = "") -> dict[str, Count]:
+    """Counts of the new, due learning and due review cards (among those ``within``)."""
+    within = within or Q()
+    return {
+        f"new{suffix}": Count("pk", filter=within & Q(state=Card.State.NEW)),
+        f"learning{suffix}": Count("pk", filter=within & Q(state__in=LEARNING, due__lte=now)),
+        f"review{suffix}": Count("pk", filter=within & Q(state=Card.State.REVIEW, due__lte=now)),
+    }
+
+
 def progress_by_source(everything: StudyQueue) -> dict[str, Progress]:
     """Each reading's slug and its progress, as StudyQueue(...).progress() would give it."""
     now = everything.now
@@ -25,18 +35,12 @@ def progress_by_source(everything: StudyQueue) -> dict[str, Progress]:
         Card.objects.filter(user=everything.user)
         .active(now)
         .values("item__passage__source__slug")
-        .annotate(
-            new=Count("pk", filter=Q(state=Card.State.NEW)),
-            learning=Count("pk", filter=Q(state__in=LEARNING, due__lte=now)),
-            review=Count("pk", filter=Q(state=Card.State.REVIEW, due__lte=now)),
-        )
+        .annotate(**_due_counts(now))
         .order_by()
     )
     return {
-        row["item__passage__source__slug"]: Progress(
-            everything.done_today,
-            min(row["new"], everything.new_allowed),
-            row["learning"] + min(row["review"], everything.reviews_allowed),
+        row["item__passage__source__slug"]: everything.progress_of(
+            row["new"], row["learning"], row["review"]
         )
         for row in rows
     }
@@ -50,21 +54,9 @@ def progress_by_deck(everything: StudyQueue, decks: list[Deck]) -> list[Progress
     counts = {}
     for i, deck in enumerate(decks):
         in_deck = Q(item__in=deck.items(Item.objects.all()).values("pk"))
-        counts[f"new{i}"] = Count("pk", filter=in_deck & Q(state=Card.State.NEW))
-        counts[f"learning{i}"] = Count("pk", filter=in_deck & Q(state__in=LEARNING, due__lte=now))
-        counts[f"review{i}"] = Count(
-            "pk", filter=in_deck & Q(state=Card.State.REVIEW, due__lte=now)
-        )
+        counts |= _due_counts(now, in_deck, suffix=str(i))
     row = Card.objects.filter(user=everything.user).active(now).aggregate(**counts)
     return [
-        Progress(
-            everything.done_today,
-            min(row[f"new{i}"], everything.new_allowed),
-            row[f"learning{i}"] + min(row[f"review{i}"], everything.reviews_allowed),
-        )
+        everything.progress_of(row[f"new{i}"], row[f"learning{i}"], row[f"review{i}"])
         for i in range(len(decks))
     ]
-
-
-def empty_progress(everything: StudyQueue) -> Progress:
-    return Progress(everything.done_today, 0, 0)

@@ -52,14 +52,16 @@ def _assigned_items(quiz_pk: int) -> QuerySet[Item]:
     )
 
 
-def assigned_decks(user) -> list[Deck]:
-    """One deck per quiz set for a class the learner is in, newest first."""
+def _assigned_deck(quiz) -> Deck:
+    return Deck("assigned", str(quiz.pk), f"Assigned: {quiz.title}")
+
+
+def assigned_decks(user, most: int | None = None) -> list[Deck]:
+    """One deck per quiz set for a class the learner is in (the ``most`` newest), newest first."""
     from quizapp.quizzes.models import Quiz
 
-    return [
-        Deck("assigned", str(quiz.pk), f"Assigned: {quiz.title}")
-        for quiz in Quiz.objects.assigned_to(user).order_by("-pk")
-    ]
+    quizzes = Quiz.objects.assigned_to(user).order_by("-pk").only("title")
+    return [_assigned_deck(quiz) for quiz in quizzes[:most]]
 
 
 def parse_deck(value: str | None, user=None) -> Deck | None:
@@ -74,6 +76,10 @@ def parse_deck(value: str | None, user=None) -> Deck | None:
     if kind == "concept":
         concept = Concept.objects.filter(slug=slug).only("name").first()
         return Deck("concept", slug, concept.name) if concept else None
-    if kind == "assigned" and user is not None:
-        return next((d for d in assigned_decks(user) if d.slug == slug), None)
+    if kind == "assigned" and user is not None and slug.isascii() and slug.isdigit():
+        # Read on every review of the deck: the one quiz, not all those set for the learner.
+        from quizapp.quizzes.models import Quiz
+
+        quiz = Quiz.objects.assigned_to(user).filter(pk=slug).only("title").first()
+        return _assigned_deck(quiz) if quiz else None
     return None

@@ -69,10 +69,15 @@ class StudyQueue:
     def progress(self) -> Progress:
         """Done today, and what is left of today's limits."""
         state = self.state
+        return self.progress_of(state.new_waiting, state.learning_due, state.reviews_due)
+
+    def progress_of(self, new: int, learning: int, review: int) -> Progress:
+        """Progress for cards waiting (new) and due (learning, review) under today's limits,
+        which are the learner's, not the deck's: also for counts read elsewhere."""
         return Progress(
             self.done_today,
-            min(state.new_waiting, self.new_allowed),
-            state.learning_due + min(state.reviews_due, self.reviews_allowed),
+            min(new, self.new_allowed),
+            learning + min(review, self.reviews_allowed),
         )
 
     def next_learning_due(self) -> dt.datetime | None:

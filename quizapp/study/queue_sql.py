@@ -20,12 +20,10 @@ from quizapp.bank.models import Item
 from quizapp.library.models import Concept, Passage, Source
 from quizapp.study.decks import Deck
 from quizapp.study.models import Card, Review
+from quizapp.study.review_sql import column_value
+from quizapp.study.review_sql import quoted_table as _table
 
 LEARNING_CAP = 100  # learning cards are not limited per day; this only caps the count
-
-
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
 
 
 def _deck_clause(deck: Deck) -> tuple[str, list]:
@@ -127,11 +125,5 @@ def next_learning_due(user_id: int, deck: Deck, now: dt.datetime, until: dt.date
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, db_now, connection.ops.adapt_datetimefield_value(until)])
         row = cursor.fetchone()
-    if row is None:
-        return None
     # The ORM's own converters (SQLite returns text; USE_TZ makes it aware).
-    column = Card._meta.get_field("due").get_col(Card._meta.db_table)
-    value = row[0]
-    for convert in connection.ops.get_db_converters(column) + column.get_db_converters(connection):
-        value = convert(value, column, connection)
-    return value
+    return None if row is None else column_value(Card, "due", row[0])

@@ -20,7 +20,7 @@ from quizapp.library.models import Passage, Source
 from quizapp.study.models import Card, Review
 
 
-def _table(model) -> str:
+def quoted_table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
@@ -45,22 +45,35 @@ def _reader(model, ops) -> tuple[list[str], list[tuple[int, list, object]]]:
     return [f.attname for f in model._meta.concrete_fields], converters
 
 
+def _convert(value, found: list, column):
+    for convert in found:
+        value = convert(value, column, connection)
+    return value
+
+
 def _instance(model, values: list):
     """An instance of ``model`` from its columns, as a queryset would have built it."""
     attnames, converters = _reader(model, connection.ops)
     for position, found, column in converters:
-        value = values[position]
-        for convert in found:
-            value = convert(value, column, connection)
-        values[position] = value
+        values[position] = _convert(values[position], found, column)
     return model.from_db(connection.alias, attnames, values)
+
+
+def column_value(model, attname: str, value):
+    """One column of ``model`` as a queryset would have read it."""
+    attnames, converters = _reader(model, connection.ops)
+    position = attnames.index(attname)
+    for at, found, column in converters:
+        if at == position:
+            return _convert(value, found, column)
+    return value
 
 
 @functools.cache
 def _card_for_grading_sql(vendor: str) -> str:
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     return (
-        f"SELECT {_columns(Card, 'c')} FROM {_table(Card)} c"
+        f"SELECT {_columns(Card, 'c')} FROM {quoted_table(Card)} c"
         f" WHERE c.id = %s AND c.user_id = %s{lock}"
     )
 
@@ -86,9 +99,9 @@ _SHOWN = ((Card, "c"), (Item, "i"), (Passage, "p"), (Source, "s"))
 def _card_for_display_sql(vendor: str) -> str:
     return (
         f"SELECT {', '.join(_columns(model, alias) for model, alias in _SHOWN)}"
-        f" FROM {_table(Card)} c JOIN {_table(Item)} i ON i.id = c.item_id"
-        f" LEFT JOIN {_table(Passage)} p ON p.id = i.passage_id"
-        f" LEFT JOIN {_table(Source)} s ON s.id = p.source_id WHERE c.id = %s"
+        f" FROM {quoted_table(Card)} c JOIN {quoted_table(Item)} i ON i.id = c.item_id"
+        f" LEFT JOIN {quoted_table(Passage)} p ON p.id = i.passage_id"
+        f" LEFT JOIN {quoted_table(Source)} s ON s.id = p.source_id WHERE c.id = %s"
     )
 
 
@@ -125,7 +138,8 @@ def _inserted_fields(model) -> list:
 def _review_insert_sql(vendor: str) -> str:
     fields = _inserted_fields(Review)
     names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    return f"INSERT INTO {_table(Review)} ({names}) VALUES ({', '.join(['%s'] * len(fields))})"
+    values = ", ".join(["%s"] * len(fields))
+    return f"INSERT INTO {quoted_table(Review)} ({names}) VALUES ({values})"
 
 
 def review_insert(review: Review) -> None:
@@ -145,7 +159,7 @@ def review_insert(review: Review) -> None:
 def _card_update_sql(vendor: str, columns: tuple[str, ...]) -> str:
     fields = [Card._meta.get_field(name) for name in columns]
     assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
-    return f"UPDATE {_table(Card)} SET {assignments} WHERE id = %s"
+    return f"UPDATE {quoted_table(Card)} SET {assignments} WHERE id = %s"
 
 
 def card_update(card: Card, columns: tuple[str, ...]) -> None:

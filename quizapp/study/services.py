@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from quizapp.study.models import Card, Review, StudySettings
-from quizapp.study.review_sql import card_for_grading, card_update, review_insert
+from quizapp.study.review_sql import card_for_grading, card_update, quoted_table, review_insert
 from quizapp.study.scheduler import COLUMNS, apply_rating, restore, snapshot
 
 
 def settings_for(user) -> StudySettings:
     """The learner's settings, created with the defaults on first use."""
     # A raw read costs a third of the ORM's get() here; it runs on every review.
-    table = connection.ops.quote_name(StudySettings._meta.db_table)
-    found = list(StudySettings.objects.raw(f"SELECT * FROM {table} WHERE user_id = %s", [user.pk]))
+    sql = f"SELECT * FROM {quoted_table(StudySettings)} WHERE user_id = %s"
+    found = list(StudySettings.objects.raw(sql, [user.pk]))
     if found:
         return found[0]
     settings, _ = StudySettings.objects.get_or_create(user=user)

@@ -17,12 +17,7 @@ from quizapp.generation.matching import answer_matches
 from quizapp.htmx import fragment_wanted
 from quizapp.library.models import Source
 from quizapp.study import services, statistics
-from quizapp.study.deck_counts import (
-    MAX_ASSIGNED_DECKS,
-    empty_progress,
-    progress_by_deck,
-    progress_by_source,
-)
+from quizapp.study.deck_counts import MAX_ASSIGNED_DECKS, progress_by_deck, progress_by_source
 from quizapp.study.decks import EVERYTHING, Deck, assigned_decks, parse_deck
 from quizapp.study.forms import GradeForm, StudySettingsForm
 from quizapp.study.models import Card, Review
@@ -107,12 +102,13 @@ def study_home(request: HttpRequest) -> HttpResponse:
     rows = [(EVERYTHING, everything.progress())]
     # One query for the assigned decks and one grouped query for all the readings, so
     # the page's queries do not grow with the library or the quizzes set.
-    assigned = assigned_decks(request.user)[:MAX_ASSIGNED_DECKS]
+    assigned = assigned_decks(request.user, MAX_ASSIGNED_DECKS)
     rows += zip(assigned, progress_by_deck(everything, assigned), strict=True)
     by_source = progress_by_source(everything)
+    nothing_due = everything.progress_of(0, 0, 0)
     for source in Source.objects.all():
         deck = Deck("source", source.slug, source.title)
-        rows.append((deck, by_source.get(source.slug) or empty_progress(everything)))
+        rows.append((deck, by_source.get(source.slug, nothing_due)))
     return render(request, "study/home.html", {"rows": rows})
 
 
