@@ -41,6 +41,12 @@ def loaded_fixture_content(db, content_dir) -> Path:
 
 
 @pytest.fixture
+def bank(loaded_fixture_content) -> None:
+    """The fixture content's items, generated and approved, ready to study and quiz."""
+    call_command("generate", "--approve", stdout=io.StringIO())
+
+
+@pytest.fixture
 def student(django_user_model):
     return django_user_model.objects.create_user("stu", password="pw-student-1")
 

@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from quizapp.study import services
@@ -13,10 +10,9 @@ from quizapp.study.queue import add_new_cards
 
 
 @pytest.fixture
-def study_history(loaded_fixture_content):
+def study_history(bank):
     """Returns a function giving a user cards for every approved item and grading `graded`
     of them (each twice when `twice`)."""
-    call_command("generate", "--approve", stdout=io.StringIO())
 
     def make(user, graded: int, twice: bool = False) -> list[Card]:
         now = timezone.now()

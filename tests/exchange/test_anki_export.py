@@ -10,7 +10,6 @@ import genanki
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.import_export_pb2 import IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER as IF_NEWER
-from django.core.management import call_command
 
 from quizapp.bank.models import Item
 from quizapp.exchange.anki import ANKI_KINDS, cloze_field, deck_id_for, write_apkg
@@ -21,11 +20,6 @@ pytestmark = pytest.mark.django_db
 
 DECK = "quizapp::Everything"
 SITE = "https://quiz.example.org"
-
-
-@pytest.fixture
-def bank(loaded_fixture_content):
-    call_command("generate", "--approve", stdout=io.StringIO())
 
 
 @pytest.fixture

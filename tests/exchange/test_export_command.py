@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 FLASHCARD_STYLE = ["definition", "reverse", "cloze", "qa", "who_said", "short_answer"]
 
 
-@pytest.fixture
-def bank(loaded_fixture_content):
-    call_command("generate", "--approve", stdout=io.StringIO())
-
-
 def export(*args: str) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
     call_command("export", *args, stdout=out, stderr=err)

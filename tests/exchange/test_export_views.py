@@ -7,7 +7,6 @@ import sqlite3
 import zipfile
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from quizapp.bank.models import Item
@@ -15,11 +14,6 @@ from quizapp.exchange.gift import parse_gift
 from quizapp.exchange.term_lists import parse_term_list
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def bank(loaded_fixture_content):
-    call_command("generate", "--approve", stdout=io.StringIO())
 
 
 @pytest.fixture

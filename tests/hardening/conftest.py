@@ -3,7 +3,6 @@ fill their arguments with, and a production process to run manage.py in."""
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
@@ -12,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -73,7 +71,7 @@ URL_NAMES = sorted(set(_url_names(get_resolver().url_patterns)))
 
 
 @pytest.fixture
-def world(loaded_fixture_content, django_user_model) -> dict:
+def world(bank, django_user_model) -> dict:
     """Real objects owned by "teacher" and "student", and the users of every role.
 
     "teacher" owns a class with "student" in it, a quiz set for that class with an open
@@ -81,7 +79,6 @@ def world(loaded_fixture_content, django_user_model) -> dict:
     cards. "other_student" and "other_teacher" own nothing of it, and "staff" (a superuser)
     is a teacher who owns nothing of it either. ``args`` names each object for a URL.
     """
-    call_command("generate", "--approve", stdout=io.StringIO())
     group = teachers_group()
     users = {
         "student": django_user_model.objects.create_user("stu", password="pw-student-1"),

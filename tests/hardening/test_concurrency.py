@@ -113,11 +113,6 @@ def text_of(response) -> str:
 
 
 @pytest.fixture
-def bank(loaded_fixture_content) -> None:
-    call_command("generate", "--approve", stdout=io.StringIO())
-
-
-@pytest.fixture
 def card(bank, student) -> Card:
     item = Item.objects.filter(status=Item.Status.APPROVED, kind="definition").first()
     return Card.objects.create(user=student, item=item, due=timezone.now())

@@ -1,19 +1,11 @@
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from quizapp.bank.models import Item
 from quizapp.classroom.models import Classroom, Membership
 from quizapp.quizzes.builder import quiz_create
 from quizapp.quizzes.models import Quiz
-
-
-@pytest.fixture
-def bank(loaded_fixture_content):
-    call_command("generate", "--approve", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from quizapp.quizzes.models import Quiz, QuizItem
 
 
 @pytest.fixture
-def assigned_quiz(study_bank, teacher, student):
+def assigned_quiz(bank, teacher, student):
     room = Classroom.objects.create(teacher=teacher, name="Class")
     Membership.objects.create(classroom=room, student=student)
     quiz = Quiz.objects.create(owner=teacher, title="Week 1")
@@ -44,6 +44,8 @@ def test_a_quiz_not_set_for_the_learner_is_no_deck(client, other_student_of, ass
     client.force_login(other_student_of)
     response = client.get(reverse("study:session"), {"deck": f"assigned:{quiz.pk}"})
     assert response.status_code == 404
+    for value in ("assigned:", "assigned:x1", f"assigned:{quiz.pk}.0"):
+        assert client.get(reverse("study:session"), {"deck": value}).status_code == 404
 
 
 @pytest.fixture

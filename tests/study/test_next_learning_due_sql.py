@@ -22,7 +22,7 @@ def _orm(user, deck: Deck, now: dt.datetime, until: dt.datetime):
     return found.values_list("due", flat=True).first()
 
 
-def test_the_first_learning_card_due_later_today_matches_the_orm(student, study_bank):
+def test_the_first_learning_card_due_later_today_matches_the_orm(student, bank):
     now = timezone.now().replace(microsecond=123456)
     until = now + dt.timedelta(hours=6)
     items = list(Item.objects.for_flashcards().exclude(passage=None).order_by("pk")[:7])
@@ -56,6 +56,6 @@ def test_the_first_learning_card_due_later_today_matches_the_orm(student, study_
     )
 
 
-def test_nothing_coming_back_gives_none(student, study_bank):
+def test_nothing_coming_back_gives_none(student, bank):
     now = timezone.now()
     assert next_learning_due(student.pk, EVERYTHING, now, now + dt.timedelta(hours=6)) is None

@@ -15,7 +15,7 @@ from quizapp.study.queue_sql import snapshot
 pytestmark = pytest.mark.django_db
 
 
-def test_suspended_buried_hidden_and_retired_cards_are_left_out_by_both(student, study_bank):
+def test_suspended_buried_hidden_and_retired_cards_are_left_out_by_both(student, bank):
     now = timezone.now()
     items = list(Item.objects.for_flashcards().order_by("pk")[:6])
     past = now - dt.timedelta(hours=1)

@@ -85,7 +85,7 @@ def test_bury_hides_the_card_until_the_next_study_day(student_client):
 
 
 @pytest.mark.parametrize("action", ["suspend", "bury"])
-def test_another_users_card_is_404_and_unchanged(client, django_user_model, study_bank, action):
+def test_another_users_card_is_404_and_unchanged(client, django_user_model, bank, action):
     owner = django_user_model.objects.create_user("owner", password="x-pass-123")
     client.force_login(owner)
     card = current_card(client)
@@ -118,7 +118,7 @@ def test_an_unknown_deck_is_404(student_client):
     assert student_client.get("/study/session/", {"deck": "weird"}).status_code == 404
 
 
-def test_studying_needs_an_account(client, study_bank):
+def test_studying_needs_an_account(client, bank):
     response = client.get("/study/session/", {"deck": "all"})
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 

@@ -29,7 +29,7 @@ def _card(user, item, **columns) -> Card:
     return Card.objects.create(user=user, item=item, due=timezone.now(), **columns)
 
 
-def test_the_card_shown_is_loaded_exactly_as_select_related_loads_it(student, study_bank):
+def test_the_card_shown_is_loaded_exactly_as_select_related_loads_it(student, bank):
     item = Item.objects.for_flashcards().exclude(passage=None).first()
     Item.objects.filter(pk=item.pk).update(
         teacher_prompt="Who drafted it?", retired_at=timezone.now(), options=["a", "b"]
@@ -60,7 +60,7 @@ def test_the_card_shown_is_loaded_exactly_as_select_related_loads_it(student, st
     assert fast.suspended is True and fast._state.adding is False
 
 
-def test_a_card_whose_item_cites_no_passage_is_loaded_without_one(student, study_bank):
+def test_a_card_whose_item_cites_no_passage_is_loaded_without_one(student, bank):
     item = Item.objects.for_flashcards().first()
     Item.objects.filter(pk=item.pk).update(passage=None, origin=Item.Origin.IMPORTED)
     card = _card(student, item)
@@ -71,7 +71,7 @@ def test_a_card_whose_item_cites_no_passage_is_loaded_without_one(student, study
     assert _fields(fast.item) == _fields(Item.objects.get(pk=item.pk))
 
 
-def test_the_card_to_grade_must_belong_to_the_user(student, django_user_model, study_bank):
+def test_the_card_to_grade_must_belong_to_the_user(student, django_user_model, bank):
     card = _card(student, Item.objects.for_flashcards().first(), reps=2)
     assert _fields(card_for_grading(card.pk, student.pk)) == _fields(Card.objects.get(pk=card.pk))
     other = django_user_model.objects.create_user("other", password="pw-other-1")
@@ -81,7 +81,7 @@ def test_the_card_to_grade_must_belong_to_the_user(student, django_user_model, s
         card_for_display(10**9)
 
 
-def test_settings_are_created_on_first_use_and_read_back_after(student, study_bank):
+def test_settings_are_created_on_first_use_and_read_back_after(student, bank):
     assert not StudySettings.objects.filter(user=student).exists()
     created = services.settings_for(student)
     StudySettings.objects.filter(pk=created.pk).update(new_per_day=7, time_zone="Asia/Tokyo")

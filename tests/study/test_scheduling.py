@@ -119,7 +119,7 @@ def test_review_limit_holds_back_due_reviews_but_not_learning_cards(student_clie
     assert current_card(student_client).pk == learning.pk
 
 
-def test_day_boundary_follows_the_users_time_zone(student, study_bank):
+def test_day_boundary_follows_the_users_time_zone(student, bank):
     settings = StudySettings.objects.create(
         user=student, time_zone="Asia/Ho_Chi_Minh", day_starts_at=4
     )
