@@ -11,7 +11,7 @@ from typing import BinaryIO
 import genanki
 
 from quizapp.bank.models import Item
-from quizapp.generation.citing import BLANK
+from quizapp.generation.citing import BLANK, FILL_IN
 
 # Anki recognises a note type by its id: these must never change, or every re-import would add a
 # second copy of each note type. Change the fields or templates only together with a new id.
@@ -22,7 +22,6 @@ BASIC_KINDS = ("definition", "reverse", "qa", "who_said", "short_answer")
 CLOZE_KINDS = ("cloze",)
 ANKI_KINDS = BASIC_KINDS + CLOZE_KINDS
 
-CLOZE_PREFIX = "Fill in the blank:"
 
 _CSS = """.card { font-family: system-ui, sans-serif; font-size: 20px; text-align: left; }
 .explanation { font-size: 0.85em; }
@@ -119,8 +118,8 @@ def note_for(item: Item, *, base_url: str = "") -> genanki.Note | None:
 def cloze_field(prompt: str, answer: str) -> str | None:
     """``Fill in the blank: A _____ B`` and answer X as ``A {{c1::X}} B``; None if impossible."""
     text = prompt.strip()
-    if text.startswith(CLOZE_PREFIX):
-        text = text[len(CLOZE_PREFIX) :].lstrip()
+    if text.startswith(FILL_IN.rstrip()):
+        text = text.removeprefix(FILL_IN.rstrip()).lstrip()
     # Anki's own syntax would break on an answer holding its delimiters.
     if text.count(BLANK) != 1 or not answer.strip() or "::" in answer or "}}" in answer:
         return None

@@ -14,8 +14,7 @@ from django.db.models import QuerySet
 from quizapp.bank.models import Item
 from quizapp.exchange.anki import ANKI_KINDS, write_apkg
 from quizapp.exchange.gift import write_gift
-from quizapp.exchange.term_lists import write_term_list
-from quizapp.library.folding import fold
+from quizapp.exchange.term_lists import term_key, write_term_list
 from quizapp.study.decks import Deck
 
 FORMATS = ("anki", "csv", "gift")
@@ -107,7 +106,7 @@ def _first_of_each_term(items: list[Item]) -> list[Item]:
     seen: set[str] = set()
     unique = []
     for item in items:
-        term = fold(" ".join(item.shown_prompt.split()))
+        term = term_key(item.shown_prompt)
         if term not in seen:
             seen.add(term)
             unique.append(item)

@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quizapp.exchange.problems import at_line, raise_problems
-from quizapp.generation.citing import BLANK
+from quizapp.generation.citing import BLANK, FILL_IN
 
 if TYPE_CHECKING:
     from quizapp.bank.models import Item
 
-FILL_IN = "Fill in the blank: "
 TRUE_FALSE = {"t": "True", "true": "True", "f": "False", "false": "False"}
 MAX_QUESTIONS = 2000
 MAX_TEXT = 4000

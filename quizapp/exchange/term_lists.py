@@ -112,7 +112,7 @@ def _checked(rows: list[tuple[int, list[str] | str]]) -> list[TermPair]:
         found = _pair_problems(term, definition, number, first_line)
         problems += [at_line(number, problem) for problem in found]
         if not found:
-            first_line[fold(term)] = number
+            first_line[term_key(term)] = number
             pairs.append(TermPair(term, definition, number))
     raise_problems(problems, pairs, limit=MAX_PAIRS, noun="terms")
     return pairs
@@ -130,8 +130,8 @@ def _pair_problems(term: str, definition: str, number: int, first_line: dict) ->
         found.append(
             f"definition is too long ({len(definition)} characters, at most {MAX_DEFINITION})"
         )
-    if term and fold(term) in first_line:
-        found.append(f"duplicate term “{term}” (first on line {first_line[fold(term)]})")
+    if term and term_key(term) in first_line:
+        found.append(f"duplicate term “{term}” (first on line {first_line[term_key(term)]})")
     return found
 
 
@@ -151,6 +151,11 @@ def write_term_list(items: Iterable[Item], delimiter: str = "\t", header: bool =
         writer.writerow(HEADER)
     writer.writerows(rows)
     return out.getvalue()
+
+
+def term_key(text: str) -> str:
+    """What makes two terms the same term: case, accents and spacing do not count."""
+    return fold(_one_line(text))
 
 
 def _one_line(text: str) -> str:

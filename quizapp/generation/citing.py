@@ -8,6 +8,8 @@ from quizapp.generation.distractors import tiebreak
 from quizapp.generation.records import PassageIn
 
 BLANK = "_____"
+# How every cloze prompt begins; the exports recognise cloze items by it.
+FILL_IN = "Fill in the blank: "
 
 
 def cite(passage: PassageIn) -> str:

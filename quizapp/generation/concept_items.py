@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from quizapp.generation.citing import blank_out, explain
+from quizapp.generation.citing import FILL_IN, blank_out, explain
 from quizapp.generation.records import ConceptIn, Item, Library, MentionIn, PassageIn
 
 SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
@@ -81,7 +81,7 @@ def passage_cloze_items(library: Library) -> Iterator[Item]:
         yield Item(
             key=f"cloze:concept:{concept.slug}",
             kind="cloze",
-            prompt=f"Fill in the blank: {blanked}",
+            prompt=f"{FILL_IN}{blanked}",
             answer=passage.text[m_start:m_end],
             accepted=list(dict.fromkeys([passage.text[m_start:m_end], *concept.names])),
             source=passage.source,

@@ -7,7 +7,7 @@ import hashlib
 import random
 from collections.abc import Iterator
 
-from quizapp.generation.citing import blank_out, explain, shuffled
+from quizapp.generation.citing import FILL_IN, blank_out, explain, shuffled
 from quizapp.generation.distractors import DistractorRanker, tiebreak
 from quizapp.generation.records import FactIn, Item, Library
 from quizapp.library.mentions import locate
@@ -53,7 +53,7 @@ def question_for(fact: FactIn) -> str:
     """The fact's own question, or its statement with the answer blanked."""
     if fact.question:
         return fact.question
-    return f"Fill in the blank: {cloze_text(fact)}"
+    return f"{FILL_IN}{cloze_text(fact)}"
 
 
 def cloze_text(fact: FactIn) -> str:
@@ -92,7 +92,7 @@ def cloze_items(library: Library) -> Iterator[Item]:
         yield Item(
             key=f"cloze:fact:{fact.slug}",
             kind="cloze",
-            prompt=f"Fill in the blank: {cloze_text(fact)}",
+            prompt=f"{FILL_IN}{cloze_text(fact)}",
             answer=fact.answer,
             accepted=accepted_answers(library, fact),
             extra={"evidence": accepted_answers(library, fact), "blank": fact.answer},
