@@ -52,12 +52,28 @@ def student(django_user_model):
 
 
 @pytest.fixture
-def teacher(django_user_model):
+def other_student(django_user_model):
+    """A student who owns nothing the other fixtures make."""
+    return django_user_model.objects.create_user("other", password="pw-other-1")
+
+
+def _teacher(django_user_model, username: str, password: str):
     from quizapp.accounts.roles import teachers_group
 
-    user = django_user_model.objects.create_user("tea", password="pw-teacher-1")
+    user = django_user_model.objects.create_user(username, password=password)
     user.groups.add(teachers_group())
     return user
+
+
+@pytest.fixture
+def teacher(django_user_model):
+    return _teacher(django_user_model, "tea", "pw-teacher-1")
+
+
+@pytest.fixture
+def other_teacher(django_user_model):
+    """A teacher who owns nothing the other fixtures make."""
+    return _teacher(django_user_model, "tea2", "pw-teacher-2")
 
 
 @pytest.fixture

@@ -9,20 +9,6 @@ from quizapp.quizzes.models import Quiz
 
 
 @pytest.fixture
-def other_student(django_user_model):
-    return django_user_model.objects.create_user("other", password="pw-other-1")
-
-
-@pytest.fixture
-def other_teacher(django_user_model):
-    from quizapp.accounts.roles import teachers_group
-
-    user = django_user_model.objects.create_user("tea2", password="pw-teacher-2")
-    user.groups.add(teachers_group())
-    return user
-
-
-@pytest.fixture
 def matching_item(bank) -> Item:
     return Item.objects.create(
         key="test:matching",

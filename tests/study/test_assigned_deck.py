@@ -39,15 +39,17 @@ def test_the_assigned_deck_holds_the_cards_on_the_quizs_facts(client, student, a
     assert not in_deck & set(unrelated.values_list("pk", flat=True))
 
 
-def test_a_quiz_not_set_for_the_learner_is_no_deck(client, other_student_of, assigned_quiz):
+def test_a_quiz_not_set_for_the_learner_is_no_deck(client, other_student, assigned_quiz):
     quiz, _ = assigned_quiz
-    client.force_login(other_student_of)
+    client.force_login(other_student)
     response = client.get(reverse("study:session"), {"deck": f"assigned:{quiz.pk}"})
     assert response.status_code == 404
+
+
+def test_a_malformed_assigned_deck_is_no_deck(client, student, assigned_quiz):
+    quiz, _ = assigned_quiz
+    client.force_login(student)  # the quiz is set for this student, so only the form is wrong
+    session = reverse("study:session")
+    assert client.get(session, {"deck": f"assigned:{quiz.pk}"}).status_code == 200
     for value in ("assigned:", "assigned:x1", f"assigned:{quiz.pk}.0"):
-        assert client.get(reverse("study:session"), {"deck": value}).status_code == 404
-
-
-@pytest.fixture
-def other_student_of(django_user_model):
-    return django_user_model.objects.create_user("outsider", password="x")
+        assert client.get(session, {"deck": value}).status_code == 404, value
