@@ -92,7 +92,16 @@ class Item(models.Model):
 
     class Meta:
         ordering = ["passage__source__order", "passage__ordinal", "kind", "key"]
-        indexes = [models.Index(fields=["kind", "status"])]
+        indexes = [
+            models.Index(fields=["kind", "status"]),
+            # The few items a learner may not be shown: the study queue reads them as one
+            # small list instead of looking up every counted card's item.
+            models.Index(
+                fields=["id"],
+                condition=Q(retired_at__isnull=False) | Q(status="hidden"),
+                name="bank_item_not_shown_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.shown_prompt[:60]}"

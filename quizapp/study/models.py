@@ -107,7 +107,11 @@ class Card(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "item"], name="one_card_per_user_item"),
         ]
-        indexes = [models.Index(fields=["user", "suspended", "state", "due"])]
+        # item and buried_until too, so the study queue finds, orders (due, then item) and
+        # counts the cards it may show from the index alone, never reading a card's row.
+        indexes = [
+            models.Index(fields=["user", "suspended", "state", "due", "item", "buried_until"])
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.item.key}"
@@ -142,7 +146,8 @@ class Review(models.Model):
                 fields=["card", "reps_before"], name="one_review_per_card_version"
             ),
         ]
-        indexes = [models.Index(fields=["user", "reviewed_at"])]
+        # state_before too, so the study queue counts today's reviews from the index alone.
+        indexes = [models.Index(fields=["user", "reviewed_at", "state_before"])]
 
     def __str__(self) -> str:
         return f"{self.get_rating_display()} on {self.card_id} at {self.reviewed_at:%Y-%m-%d %H:%M}"

@@ -16,7 +16,6 @@ from quizapp.bank.models import Item
 from quizapp.study.decks import Deck
 from quizapp.study.models import Card, StudySettings
 from quizapp.study.queue_sql import next_learning_due, snapshot
-from quizapp.study.review_sql import card_for_display
 
 LEARNING = (Card.State.LEARNING, Card.State.RELEARNING)
 
@@ -56,15 +55,7 @@ class StudyQueue:
 
     def next_card(self) -> Card | None:
         """Learning cards due, then reviews due (within the limit), then new cards."""
-        state = self.state
-        pk = state.first_learning
-        if pk is None and self.reviews_allowed:
-            pk = state.first_review
-        if pk is None and self.new_allowed:
-            pk = state.first_new
-        if pk is None:
-            return None
-        return card_for_display(pk)
+        return self.state.next_card
 
     def progress(self) -> Progress:
         """Done today, and what is left of today's limits."""

@@ -6,7 +6,8 @@ them. So the queue asks for all of them at once: the first due learning card,
 the first due review, the first new card, capped counts of each, and today's
 review counts, as scalar subqueries of one SELECT. The SQL is plain and the same
 on SQLite and PostgreSQL; every subquery is a range scan of the card index
-(user, suspended, state, due) that stops at its first row or at its cap.
+(user, suspended, state, due, item, buried_until) that stops at its first row or at
+its cap, and today's reviews are counted from the review index alone.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from quizapp.bank.models import Item
 from quizapp.library.models import Concept, Passage, Source
 from quizapp.study.decks import Deck
 from quizapp.study.models import Card, Review
-from quizapp.study.review_sql import column_value
+from quizapp.study.review_sql import card_from_shown, column_value, shown_sql
 from quizapp.study.review_sql import quoted_table as _table
 
 LEARNING_CAP = 100  # learning cards are not limited per day; this only caps the count
@@ -29,7 +30,8 @@ LEARNING_CAP = 100  # learning cards are not limited per day; this only caps the
 def _deck_clause(deck: Deck) -> tuple[str, list]:
     if deck.kind == "source":
         return (
-            f" AND i.passage_id IN (SELECT p.id FROM {_table(Passage)} p"
+            f" AND c.item_id IN (SELECT i.id FROM {_table(Item)} i"
+            f" JOIN {_table(Passage)} p ON p.id = i.passage_id"
             f" JOIN {_table(Source)} s ON s.id = p.source_id WHERE s.slug = %s)",
             [deck.slug],
         )
@@ -46,15 +48,25 @@ def _deck_clause(deck: Deck) -> tuple[str, list]:
     return "", []
 
 
+# Written out, not a parameter, and as in the partial index bank_item_not_shown_idx: SQLite
+# uses that index only when it can see the statement's condition is the index's own.
+_NOT_SHOWN = f"retired_at IS NOT NULL OR status = '{Item.Status.HIDDEN}'"
+
+
 def _active(user_id: int, deck: Deck, now) -> tuple[str, list]:
-    """FROM and WHERE of the cards that may be shown (as StudyQueue documents)."""
+    """FROM and WHERE of the cards that may be shown (as StudyQueue documents).
+
+    Every column it reads is in the card index (user, suspended, state, due, item,
+    buried_until), and the items not shown are a short list read from their own partial index, so
+    counting a deck's cards never visits the card or item rows.
+    """
     deck_sql, deck_params = _deck_clause(deck)
     sql = (
-        f" FROM {_table(Card)} c JOIN {_table(Item)} i ON i.id = c.item_id"
-        " WHERE c.user_id = %s AND c.suspended = %s AND i.retired_at IS NULL"
-        " AND i.status <> %s AND (c.buried_until IS NULL OR c.buried_until <= %s)"
+        f" FROM {_table(Card)} c WHERE c.user_id = %s AND c.suspended = %s"
+        f" AND c.item_id NOT IN (SELECT id FROM {_table(Item)} WHERE {_NOT_SHOWN})"
+        " AND (c.buried_until IS NULL OR c.buried_until <= %s)"
     )
-    return sql + deck_sql, [user_id, False, Item.Status.HIDDEN, now, *deck_params]
+    return sql + deck_sql, [user_id, False, now, *deck_params]
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,7 @@ class QueueSnapshot:
     done_today: int
     new_done_today: int
     reviews_done_today: int
+    next_card: Card | None  # learning due, else a review, else a new card, within the limits
 
 
 def snapshot(
@@ -87,26 +100,44 @@ def snapshot(
         f"c.state = {Card.State.REVIEW} AND c.due <= %s",
         f"c.state = {Card.State.NEW}",
     )
-    first = "(SELECT c.id{a} AND {w} ORDER BY c.due, c.id LIMIT 1)"
+    # Ties in due go by item, which is unique per learner and next in the card index.
+    first = "(SELECT c.id{a} AND {w} ORDER BY c.due, c.item_id LIMIT 1) AS first_{n}"
     capped = "(SELECT COUNT(*) FROM (SELECT c.id{a} AND {w} ORDER BY c.state, c.due LIMIT %s) t{n})"
-    reviews = (
-        f"(SELECT COUNT(*) FROM {_table(Review)} WHERE user_id = %s AND reviewed_at >= %s{{w}})"
-    )
     parts, args = [], []
-    for where, extra in ((learning, [now]), (review, [now]), (new, [])):
-        parts.append(first.format(a=active, w=where))
+    for n, where, extra in (
+        ("learning", learning, [now]),
+        ("review", review, [now]),
+        ("new", new, []),
+    ):
+        parts.append(first.format(a=active, w=where, n=n))
         args += [*params, *extra]
     for n, (where, extra, cap) in enumerate(
         ((learning, [now], LEARNING_CAP), (review, [now], review_cap), (new, [], new_cap))
     ):
         parts.append(capped.format(a=active, w=where, n=n))
         args += [*params, *extra, cap]
-    for state in (None, Card.State.NEW, Card.State.REVIEW):
-        parts.append(reviews.format(w="" if state is None else f" AND state_before = {state}"))
-        args += [user_id, day_start]
+    # Today's reviews in one pass of the (user, reviewed_at, state_before) index, which
+    # covers it: the rows themselves (with their JSON columns) are never read.
+    count_if = "COALESCE(SUM(CASE WHEN state_before = {} THEN 1 ELSE 0 END), 0)"
+    today = (
+        f"(SELECT COUNT(*) AS n, {count_if.format(Card.State.NEW)} AS n_new,"
+        f" {count_if.format(Card.State.REVIEW)} AS n_rev"
+        f" FROM {_table(Review)} WHERE user_id = %s AND reviewed_at >= %s) r"
+    )
+    queue = f"SELECT {', '.join(parts)}, r.n, r.n_new, r.n_rev FROM {today}"
+    # And the card to show next, with what it shows, in the same statement (as
+    # StudyQueue.next_card chooses it): a review or a new card only while today's
+    # limit for it is not used up.
+    columns, joins = shown_sql(connection.vendor)
+    sql = (
+        f"SELECT q.*, {columns} FROM ({queue}) q LEFT JOIN {_table(Card)} c ON c.id ="
+        " COALESCE(q.first_learning, CASE WHEN q.n_rev < %s THEN q.first_review END,"
+        f" CASE WHEN q.n_new < %s THEN q.first_new END){joins}"
+    )
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), args)
-        return QueueSnapshot(*cursor.fetchone())
+        cursor.execute(sql, [*args, user_id, day_start, review_cap, new_cap])
+        row = cursor.fetchone()
+    return QueueSnapshot(*row[:9], next_card=card_from_shown(row[9:]))
 
 
 def next_learning_due(user_id: int, deck: Deck, now: dt.datetime, until: dt.datetime):

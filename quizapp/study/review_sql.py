@@ -12,6 +12,7 @@ and PostgreSQL; tests/study/test_review_fast_path.py checks it against the ORM.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from django.db import DatabaseError, connection
 
@@ -96,25 +97,25 @@ _SHOWN = ((Card, "c"), (Item, "i"), (Passage, "p"), (Source, "s"))
 
 
 @functools.cache
-def _card_for_display_sql(vendor: str) -> str:
-    return (
-        f"SELECT {', '.join(_columns(model, alias) for model, alias in _SHOWN)}"
-        f" FROM {quoted_table(Card)} c JOIN {quoted_table(Item)} i ON i.id = c.item_id"
+def shown_sql(vendor: str) -> tuple[str, str]:
+    """The columns, and the joins from a card aliased ``c``, that load a card for display
+    with its item, the item's passage and that passage's source (see ``card_from_shown``)."""
+    columns = ", ".join(_columns(model, alias) for model, alias in _SHOWN)
+    joins = (
+        f" LEFT JOIN {quoted_table(Item)} i ON i.id = c.item_id"
         f" LEFT JOIN {quoted_table(Passage)} p ON p.id = i.passage_id"
-        f" LEFT JOIN {quoted_table(Source)} s ON s.id = p.source_id WHERE c.id = %s"
+        f" LEFT JOIN {quoted_table(Source)} s ON s.id = p.source_id"
     )
+    return columns, joins
 
 
-def card_for_display(card_id: int) -> Card:
-    """The card with its item, the item's passage (if any) and that passage's source.
+def card_from_shown(row: Sequence) -> Card | None:
+    """The card in the columns of ``shown_sql``, or None when they hold no card.
 
-    As ``Card.objects.select_related("item__passage__source").get(pk=card_id)``.
+    As ``Card.objects.select_related("item__passage__source")`` would have loaded it.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_card_for_display_sql(connection.vendor), [card_id])
-        row = cursor.fetchone()
-    if row is None:
-        raise Card.DoesNotExist("No such card.")
+    if row[0] is None:
+        return None
     parts, start = [], 0
     for model, _ in _SHOWN:
         width = len(model._meta.concrete_fields)
@@ -128,6 +129,22 @@ def card_for_display(card_id: int) -> Card:
     item.passage = passage
     card.item = item
     return card
+
+
+def card_for_display(card_id: int, user_id: int) -> Card:
+    """The user's card with its item, passage and source, to show its back.
+
+    As ``Card.objects.select_related("item__passage__source").get(pk=card_id,
+    user_id=user_id)``; raises Card.DoesNotExist for a missing card or another user's.
+    """
+    columns, joins = shown_sql(connection.vendor)
+    sql = f"SELECT {columns} FROM {quoted_table(Card)} c{joins} WHERE c.id = %s AND c.user_id = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [card_id, user_id])
+        row = cursor.fetchone()
+    if row is None:
+        raise Card.DoesNotExist("No such card.")
+    return card_from_shown(row)
 
 
 def _inserted_fields(model) -> list:

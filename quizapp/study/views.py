@@ -22,6 +22,7 @@ from quizapp.study.decks import EVERYTHING, Deck, assigned_decks, parse_deck
 from quizapp.study.forms import GradeForm, StudySettingsForm
 from quizapp.study.models import Card, Review
 from quizapp.study.queue import StudyQueue, add_new_cards
+from quizapp.study.review_sql import card_for_display
 from quizapp.study.scheduler import format_interval, preview_intervals
 
 MAX_DURATION_MS = 10 * 60 * 1000
@@ -122,11 +123,10 @@ def session(request: HttpRequest) -> HttpResponse:
         add_new_cards(request.user, deck, timezone.now())
     show = None
     if request.GET.get("show"):
-        show = get_object_or_404(
-            Card.objects.select_related("item__passage__source"),
-            pk=_card_id(request.GET["show"]),
-            user=request.user,
-        )
+        try:
+            show = card_for_display(_card_id(request.GET["show"]), request.user.pk)
+        except Card.DoesNotExist:
+            raise Http404("No such card.") from None
     # A message from a plain (non-htmx) post arrives here after its redirect.
     message = " ".join(str(m) for m in messages.get_messages(request))
     return _card_response(request, _card_context(request, deck, message, show=show))

@@ -34,4 +34,4 @@ def test_suspended_buried_hidden_and_retired_cards_are_left_out_by_both(student,
 
     assert set(orm.values_list("pk", flat=True)) == {cards[2].pk, cards[5].pk}
     assert state.reviews_due == orm.count() == 2
-    assert state.first_review == orm.order_by("due", "pk").first().pk
+    assert state.first_review == orm.order_by("due", "item").first().pk

@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from quizapp.bank.models import Item
 from quizapp.study import services
+from quizapp.study.decks import EVERYTHING
 from quizapp.study.models import Card, Review, StudySettings
+from quizapp.study.queue import StudyQueue
 from quizapp.study.review_sql import card_for_display, card_for_grading
 from quizapp.study.scheduler import snapshot
 from tests.study.test_scheduling import current_card
@@ -47,7 +49,7 @@ def test_the_card_shown_is_loaded_exactly_as_select_related_loads_it(student, ba
     )
     orm = Card.objects.select_related("item__passage__source").get(pk=card.pk)
     with CaptureQueriesContext(connection) as queries:
-        fast = card_for_display(card.pk)
+        fast = card_for_display(card.pk, student.pk)
         # Everything the card region shows is loaded by the one statement.
         assert fast.item.shown_prompt == "Who drafted it?"
         assert fast.item.span_text and fast.item.passage.source.title
@@ -65,10 +67,36 @@ def test_a_card_whose_item_cites_no_passage_is_loaded_without_one(student, bank)
     Item.objects.filter(pk=item.pk).update(passage=None, origin=Item.Origin.IMPORTED)
     card = _card(student, item)
     with CaptureQueriesContext(connection) as queries:
-        fast = card_for_display(card.pk)
+        fast = card_for_display(card.pk, student.pk)
         assert fast.item.passage is None and fast.item.get_source_url() == ""
     assert len(queries) == 1
     assert _fields(fast.item) == _fields(Item.objects.get(pk=item.pk))
+
+
+def test_the_queue_loads_its_next_card_in_its_own_statement_within_the_limits(student, bank):
+    item = Item.objects.for_flashcards().exclude(passage=None).first()
+    now = timezone.now()
+    card = Card.objects.create(
+        user=student,
+        item=item,
+        state=Card.State.REVIEW,
+        reps=1,
+        stability=2.0,
+        difficulty=5.0,
+        due=now - dt.timedelta(hours=1),
+        last_review=now - dt.timedelta(days=2),
+    )
+    settings = services.settings_for(student)
+    with CaptureQueriesContext(connection) as queries:
+        shown = StudyQueue(student, EVERYTHING, settings, now).next_card()
+        assert shown.item.passage.source.title
+    assert len(queries) == 1
+    orm = Card.objects.select_related("item__passage__source").get(pk=card.pk)
+    assert _fields(shown) == _fields(orm) and _fields(shown.item) == _fields(orm.item)
+    assert _fields(shown.item.passage.source) == _fields(orm.item.passage.source)
+    # With today's review limit used up, the due review is not shown.
+    settings.reviews_per_day = 0
+    assert StudyQueue(student, EVERYTHING, settings, now).next_card() is None
 
 
 def test_the_card_to_grade_must_belong_to_the_user(student, django_user_model, bank):
@@ -78,7 +106,9 @@ def test_the_card_to_grade_must_belong_to_the_user(student, django_user_model, b
     with pytest.raises(Card.DoesNotExist):
         card_for_grading(card.pk, other.pk)
     with pytest.raises(Card.DoesNotExist):
-        card_for_display(10**9)
+        card_for_display(card.pk, other.pk)
+    with pytest.raises(Card.DoesNotExist):
+        card_for_display(10**9, student.pk)
 
 
 def test_settings_are_created_on_first_use_and_read_back_after(student, bank):
