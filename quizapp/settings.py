@@ -120,6 +120,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Server-side binding, and psycopg's automatic prepared statements (which Django turns
+    # off by default, for transaction-pooling proxies; see docs/deploy.md): a statement run
+    # five times on a connection is prepared, so PostgreSQL plans the study queue's large
+    # statement once per connection instead of on every review (1.7 ms of planning).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     # Shared by every app server, so a session or cached value written by one is seen by all.

@@ -18,7 +18,7 @@ from django.db import DatabaseError, connection
 
 from quizapp.bank.models import Item
 from quizapp.library.models import Passage, Source
-from quizapp.study.models import Card, Review
+from quizapp.study.models import Card, Review, StudySettings
 
 
 def quoted_table(model) -> str:
@@ -68,6 +68,19 @@ def column_value(model, attname: str, value):
         if at == position:
             return _convert(value, found, column)
     return value
+
+
+def settings_of(user_id: int) -> StudySettings | None:
+    """The user's study settings, or None before their first use.
+
+    As ``StudySettings.objects.filter(user_id=user_id).first()``; it runs on every review.
+    """
+    columns = _columns(StudySettings, "t")
+    sql = f"SELECT {columns} FROM {quoted_table(StudySettings)} t WHERE t.user_id = %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id])
+        row = cursor.fetchone()
+    return None if row is None else _instance(StudySettings, list(row))
 
 
 @functools.cache

@@ -8,17 +8,15 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from quizapp.study.models import Card, Review, StudySettings
-from quizapp.study.review_sql import card_for_grading, card_update, quoted_table, review_insert
+from quizapp.study.review_sql import card_for_grading, card_update, review_insert, settings_of
 from quizapp.study.scheduler import COLUMNS, apply_rating, restore, snapshot
 
 
 def settings_for(user) -> StudySettings:
     """The learner's settings, created with the defaults on first use."""
-    # A raw read costs a third of the ORM's get() here; it runs on every review.
-    sql = f"SELECT * FROM {quoted_table(StudySettings)} WHERE user_id = %s"
-    found = list(StudySettings.objects.raw(sql, [user.pk]))
-    if found:
-        return found[0]
+    found = settings_of(user.pk)  # a plain read: it runs on every review
+    if found is not None:
+        return found
     settings, _ = StudySettings.objects.get_or_create(user=user)
     return settings
 

@@ -19,7 +19,7 @@ from quizapp.library.models import Source
 from quizapp.study import services, statistics
 from quizapp.study.deck_counts import MAX_ASSIGNED_DECKS, progress_by_deck, progress_by_source
 from quizapp.study.decks import EVERYTHING, Deck, assigned_decks, parse_deck
-from quizapp.study.forms import GradeForm, StudySettingsForm
+from quizapp.study.forms import Grade, StudySettingsForm
 from quizapp.study.models import Card, Review
 from quizapp.study.queue import StudyQueue, add_new_cards
 from quizapp.study.review_sql import card_for_display
@@ -136,25 +136,26 @@ def session(request: HttpRequest) -> HttpResponse:
 @login_required
 def review(request: HttpRequest) -> HttpResponse:
     """Grade the card shown, then show the next one. A repeated submit records nothing."""
-    form = GradeForm(request.POST)
-    if not form.is_valid():
-        return HttpResponse(form.errors.as_text(), status=400)
-    deck = _deck_or_404(form.cleaned_data["deck"], request.user)
-    duration = int(time.time() * 1000) - form.cleaned_data["shown_at"]
+    try:
+        grade = Grade.from_post(request.POST)
+    except ValueError as problem:
+        return HttpResponse(str(problem), status=400, content_type="text/plain")
+    deck = _deck_or_404(grade.deck, request.user)
+    duration = int(time.time() * 1000) - grade.shown_at
     settings = services.settings_for(request.user)
     try:
         outcome = services.card_grade(
             user=request.user,
-            card_id=form.cleaned_data["card"],
-            rating=form.cleaned_data["rating"],
-            version=form.cleaned_data["version"],
+            card_id=grade.card,
+            rating=grade.rating,
+            version=grade.version,
             now=timezone.now(),
             settings=settings,
             duration_ms=duration if 0 <= duration <= MAX_DURATION_MS else None,
         )
     except Card.DoesNotExist:
         raise Http404("No such card.") from None
-    label = Review.Rating(form.cleaned_data["rating"]).label
+    label = Review.Rating(grade.rating).label
     message = f"Graded {label}." if outcome.recorded else "That card was already graded."
     return _done(request, deck, message, settings)
 

@@ -105,6 +105,9 @@ def test_another_users_card_is_404_and_unchanged(client, django_user_model, bank
         {"card": 1, "version": 0, "rating": 7, "shown_at": 0},
         {"card": 1, "version": -1, "rating": 3, "shown_at": 0},
         {"card": 1, "rating": 3, "shown_at": 0},
+        {"card": "\u0663", "version": 0, "rating": 3, "shown_at": 0},
+        {"card": 1, "version": 0, "rating": "3.0", "shown_at": 0},
+        {"card": 1, "version": 0, "rating": 3, "shown_at": 0, "deck": "x" * 201},
     ],
 )
 def test_a_forged_grade_is_refused_and_changes_nothing(student_client, data):

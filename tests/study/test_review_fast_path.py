@@ -117,6 +117,7 @@ def test_settings_are_created_on_first_use_and_read_back_after(student, bank):
     StudySettings.objects.filter(pk=created.pk).update(new_per_day=7, time_zone="Asia/Tokyo")
     read = services.settings_for(student)
     assert (read.pk, read.new_per_day, read.time_zone) == (created.pk, 7, "Asia/Tokyo")
+    assert _fields(read) == _fields(StudySettings.objects.get(pk=created.pk))
 
 
 def test_a_grade_that_loses_a_race_changes_nothing_and_says_so(student_client):
