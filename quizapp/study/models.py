@@ -83,8 +83,9 @@ class Card(models.Model):
         REVIEW = 2, "Review"
         RELEARNING = 3, "Relearning"
 
+    # No index of its own: the unique (user, item) and the queue's index both lead with it.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cards"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cards", db_index=False
     )
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="cards")
     state = models.PositiveSmallIntegerField(choices=State, default=State.NEW)
@@ -126,9 +127,11 @@ class Review(models.Model):
         GOOD = 3, "Good"
         EASY = 4, "Easy"
 
-    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="reviews")
+    # Neither key has an index of its own: the unique (card, reps_before) and the index
+    # (user, reviewed_at, state_before) lead with them, and every review writes each index.
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="reviews", db_index=False)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews", db_index=False
     )
     rating = models.PositiveSmallIntegerField(choices=Rating)
     reviewed_at = models.DateTimeField(db_index=True)

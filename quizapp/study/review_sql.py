@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from django.db import DatabaseError, connection
+from django.db import connection
 
 from quizapp.bank.models import Item
 from quizapp.library.models import Passage, Source
@@ -85,18 +85,14 @@ def settings_of(user_id: int) -> StudySettings | None:
 
 @functools.cache
 def _card_for_grading_sql(vendor: str) -> str:
-    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    return (
-        f"SELECT {_columns(Card, 'c')} FROM {quoted_table(Card)} c"
-        f" WHERE c.id = %s AND c.user_id = %s{lock}"
-    )
+    columns = _columns(Card, "c")
+    return f"SELECT {columns} FROM {quoted_table(Card)} c WHERE c.id = %s AND c.user_id = %s"
 
 
 def card_for_grading(card_id: int, user_id: int) -> Card:
-    """The user's card, locked where the database locks rows (call it in a transaction).
+    """The user's card, as ``Card.objects.get(pk=card_id, user_id=user_id)``.
 
-    As ``Card.objects.select_for_update().get(pk=card_id, user_id=user_id)``; raises
-    Card.DoesNotExist for a missing card or another user's.
+    Raises Card.DoesNotExist for a missing card or another user's.
     """
     with connection.cursor() as cursor:
         cursor.execute(_card_for_grading_sql(connection.vendor), [card_id, user_id])
@@ -189,16 +185,16 @@ def review_insert(review: Review) -> None:
 def _card_update_sql(vendor: str, columns: tuple[str, ...]) -> str:
     fields = [Card._meta.get_field(name) for name in columns]
     assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
-    return f"UPDATE {quoted_table(Card)} SET {assignments} WHERE id = %s"
+    return f"UPDATE {quoted_table(Card)} SET {assignments} WHERE id = %s AND reps = %s"
 
 
-def card_update(card: Card, columns: tuple[str, ...]) -> None:
-    """Write these columns of ``card``, as ``card.save(update_fields=columns)`` would."""
+def card_update(card: Card, columns: tuple[str, ...], *, where_reps: int) -> bool:
+    """Write these columns of ``card``, as ``card.save(update_fields=columns)`` would, if
+    the stored card is still at ``where_reps`` reviews; whether it was."""
     values = [
         Card._meta.get_field(name).get_db_prep_save(getattr(card, name), connection)
         for name in columns
     ]
     with connection.cursor() as cursor:
-        cursor.execute(_card_update_sql(connection.vendor, columns), [*values, card.pk])
-        if cursor.rowcount != 1:  # as save(update_fields=...) refuses to update nothing
-            raise DatabaseError(f"Card {card.pk} was not updated.")
+        cursor.execute(_card_update_sql(connection.vendor, columns), [*values, card.pk, where_reps])
+        return cursor.rowcount == 1

@@ -44,35 +44,37 @@ def card_grade(
     already moved on and records nothing; the unique (card, reps_before)
     constraint holds even when two requests race.
     """
-    # One transaction and no savepoint: if a racing request recorded this version first,
-    # the unique (card, reps_before) constraint fails the insert and the whole transaction,
-    # card update included, is rolled back.
+    card = card_for_grading(card_id, user.pk)
+    if card.reps != version:
+        return GradeOutcome(card, recorded=False)
+    before, state_before = snapshot(card), card.state
+    apply_rating(card, rating, now, settings)
+    review = Review(
+        card=card,
+        user_id=card.user_id,
+        rating=rating,
+        reviewed_at=now,
+        duration_ms=duration_ms,
+        reps_before=version,
+        state_before=state_before,
+        state_after=card.state,
+        before=before,
+        after=snapshot(card),
+    )
+    # The card was read outside the transaction, so the write lock is held for two
+    # statements only; what was read is checked as it is written instead. A racing
+    # request that recorded this version first fails the unique (card, reps_before)
+    # constraint; an undo in between leaves the card at another version, so the update
+    # changes no row. Either way the whole transaction is rolled back (no savepoint).
     try:
         with transaction.atomic():
-            locked = card_for_grading(card_id, user.pk)
-            if locked.reps != version:
-                return GradeOutcome(locked, recorded=False)
-            before, state_before = snapshot(locked), locked.state
-            apply_rating(locked, rating, now, settings)
-            review_insert(
-                Review(
-                    card=locked,
-                    user_id=locked.user_id,
-                    rating=rating,
-                    reviewed_at=now,
-                    duration_ms=duration_ms,
-                    reps_before=version,
-                    state_before=state_before,
-                    state_after=locked.state,
-                    before=before,
-                    after=snapshot(locked),
-                )
-            )
+            review_insert(review)
             # Only the scheduling columns: a suspend or bury is never overwritten.
-            card_update(locked, COLUMNS)
+            if not card_update(card, COLUMNS, where_reps=version):
+                raise IntegrityError("The card moved on while it was graded.")
     except IntegrityError:
         return GradeOutcome(Card.objects.get(pk=card_id), recorded=False)
-    return GradeOutcome(locked, recorded=True)
+    return GradeOutcome(card, recorded=True)
 
 
 def review_undo(*, user) -> Card | None:

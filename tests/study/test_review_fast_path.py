@@ -142,9 +142,38 @@ def test_a_grade_that_loses_a_race_changes_nothing_and_says_so(student_client):
     )
     assert response.status_code == 200
     assert "That card was already graded." in response.content.decode()
-    # The card update made before the insert failed was rolled back with it.
+    # Nothing of the grade is left: its transaction was rolled back whole.
     assert _fields(Card.objects.get(pk=card.pk)) == before
     assert list(Review.objects.filter(card=card).values_list("rating", flat=True)) == [1]
+
+
+def test_a_grade_whose_card_was_undone_meanwhile_changes_nothing(student_client, monkeypatch):
+    card = current_card(student_client)
+    student_client.post(
+        "/study/review/",
+        {"card": card.pk, "version": 0, "rating": 3, "deck": "all", "shown_at": 0},
+        headers={"HX-Request": "true"},
+    )
+    read_then_undone = services.card_for_grading
+
+    def undo_after_the_read(card_id, user_id):
+        found = read_then_undone(card_id, user_id)  # the card at version 1...
+        services.review_undo(user=card.user)  # ...and an undo from another tab
+        return found
+
+    monkeypatch.setattr(services, "card_for_grading", undo_after_the_read)
+    settings = services.settings_for(card.user)
+    outcome = services.card_grade(
+        user=card.user,
+        card_id=card.pk,
+        rating=4,
+        version=1,
+        now=timezone.now(),
+        settings=settings,
+    )
+    assert outcome.recorded is False
+    assert not Review.objects.filter(card=card).exists()
+    assert Card.objects.get(pk=card.pk).reps == 0
 
 
 def test_a_grade_stores_the_review_and_the_card_as_the_orm_reads_them(student_client):
