@@ -13,6 +13,7 @@ its cap, and today's reviews are counted from the review index alone.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.db import connection
@@ -53,20 +54,23 @@ def _deck_clause(deck: Deck) -> tuple[str, list]:
 _NOT_SHOWN = f"retired_at IS NOT NULL OR status = '{Item.Status.HIDDEN}'"
 
 
-def _active(user_id: int, deck: Deck, now) -> tuple[str, list]:
-    """FROM and WHERE of the cards that may be shown (as StudyQueue documents).
+def _active(deck_sql: str) -> str:
+    """FROM and WHERE of the cards that may be shown (as StudyQueue documents); its
+    parameters are ``_active_params``.
 
     Every column it reads is in the card index (user, suspended, state, due, item,
-    buried_until), and the items not shown are a short list read from their own partial index, so
-    counting a deck's cards never visits the card or item rows.
+    buried_until), and the items not shown are a short list read from their own partial
+    index, so counting a deck's cards never visits the card or item rows.
     """
-    deck_sql, deck_params = _deck_clause(deck)
-    sql = (
+    return (
         f" FROM {_table(Card)} c WHERE c.user_id = %s AND c.suspended = %s"
         f" AND c.item_id NOT IN (SELECT id FROM {_table(Item)} WHERE {_NOT_SHOWN})"
-        " AND (c.buried_until IS NULL OR c.buried_until <= %s)"
+        f" AND (c.buried_until IS NULL OR c.buried_until <= %s){deck_sql}"
     )
-    return sql + deck_sql, [user_id, False, now, *deck_params]
+
+
+def _active_params(user_id: int, now, deck_params: list) -> list:
+    return [user_id, False, now, *deck_params]
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,22 @@ def snapshot(
     # Raw SQL gets no ORM adaptation: SQLite stores UTC text, so convert as the ORM does.
     now = connection.ops.adapt_datetimefield_value(now)
     day_start = connection.ops.adapt_datetimefield_value(day_start)
-    active, params = _active(user_id, deck, now)
+    deck_sql, deck_params = _deck_clause(deck)
+    active = _active_params(user_id, now, deck_params)
+    # In the order of the statement's placeholders (see _snapshot_sql).
+    params = [*active, now, *active, now, *active]
+    params += [*active, now, LEARNING_CAP, *active, now, review_cap, *active, new_cap]
+    params += [user_id, day_start, review_cap, new_cap]
+    with connection.cursor() as cursor:
+        cursor.execute(_snapshot_sql(connection.vendor, deck_sql), params)
+        row = cursor.fetchone()
+    return QueueSnapshot(*row[:9], next_card=card_from_shown(row[9:]))
+
+
+# Built once per deck shape: the statement is long, and only its parameters change.
+@functools.lru_cache(maxsize=64)
+def _snapshot_sql(vendor: str, deck_sql: str) -> str:
+    active = _active(deck_sql)
     learning, review, new = (
         f"c.state IN ({Card.State.LEARNING}, {Card.State.RELEARNING}) AND c.due <= %s",
         f"c.state = {Card.State.REVIEW} AND c.due <= %s",
@@ -103,19 +122,13 @@ def snapshot(
     # Ties in due go by item, which is unique per learner and next in the card index.
     first = "(SELECT c.id{a} AND {w} ORDER BY c.due, c.item_id LIMIT 1) AS first_{n}"
     capped = "(SELECT COUNT(*) FROM (SELECT c.id{a} AND {w} ORDER BY c.state, c.due LIMIT %s) t{n})"
-    parts, args = [], []
-    for n, where, extra in (
-        ("learning", learning, [now]),
-        ("review", review, [now]),
-        ("new", new, []),
-    ):
-        parts.append(first.format(a=active, w=where, n=n))
-        args += [*params, *extra]
-    for n, (where, extra, cap) in enumerate(
-        ((learning, [now], LEARNING_CAP), (review, [now], review_cap), (new, [], new_cap))
-    ):
-        parts.append(capped.format(a=active, w=where, n=n))
-        args += [*params, *extra, cap]
+    parts = [
+        first.format(a=active, w=where, n=n)
+        for n, where in (("learning", learning), ("review", review), ("new", new))
+    ]
+    parts += [
+        capped.format(a=active, w=where, n=n) for n, where in enumerate((learning, review, new))
+    ]
     # Today's reviews in one pass of the (user, reviewed_at, state_before) index, which
     # covers it: the rows themselves (with their JSON columns) are never read.
     count_if = "COALESCE(SUM(CASE WHEN state_before = {} THEN 1 ELSE 0 END), 0)"
@@ -128,16 +141,12 @@ def snapshot(
     # And the card to show next, with what it shows, in the same statement (as
     # StudyQueue.next_card chooses it): a review or a new card only while today's
     # limit for it is not used up.
-    columns, joins = shown_sql(connection.vendor)
-    sql = (
+    columns, joins = shown_sql(vendor)
+    return (
         f"SELECT q.*, {columns} FROM ({queue}) q LEFT JOIN {_table(Card)} c ON c.id ="
         " COALESCE(q.first_learning, CASE WHEN q.n_rev < %s THEN q.first_review END,"
         f" CASE WHEN q.n_new < %s THEN q.first_new END){joins}"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*args, user_id, day_start, review_cap, new_cap])
-        row = cursor.fetchone()
-    return QueueSnapshot(*row[:9], next_card=card_from_shown(row[9:]))
 
 
 def next_learning_due(user_id: int, deck: Deck, now: dt.datetime, until: dt.datetime):
@@ -148,7 +157,8 @@ def next_learning_due(user_id: int, deck: Deck, now: dt.datetime, until: dt.date
     on every review that ends the session for now.
     """
     db_now = connection.ops.adapt_datetimefield_value(now)
-    active, params = _active(user_id, deck, db_now)
+    deck_sql, deck_params = _deck_clause(deck)
+    active, params = _active(deck_sql), _active_params(user_id, db_now, deck_params)
     sql = (
         f"SELECT c.due{active} AND c.state IN ({Card.State.LEARNING}, {Card.State.RELEARNING})"
         " AND c.due > %s AND c.due < %s ORDER BY c.due LIMIT 1"
