@@ -335,8 +335,9 @@ PHASE: dict[str, Stats] = {}
 
 
 def run_phase(name: str, students: list[Student], seconds: float, target, *args) -> float:
-    """Run ``target`` in one thread per student for ``seconds``; returns the wall time."""
-    PHASE[name] = Stats()
+    """Run ``target`` in one thread per student for ``seconds``; returns the wall time.
+    A phase run again adds to the same figures."""
+    PHASE.setdefault(name, Stats())
     for student in students:
         student.stats = PHASE[name]
     deadline = time.perf_counter() + seconds
@@ -349,6 +350,23 @@ def run_phase(name: str, students: list[Student], seconds: float, target, *args)
     for thread in threads:
         thread.join()
     return time.perf_counter() - started
+
+
+def ratio_phases(students: list[Student], seconds: float, rounds: int) -> tuple[float, float]:
+    """Only "grade and fetch the next card", then only the minimal view, alternating for
+    ``rounds`` rounds of ``seconds / rounds`` each; the two throughputs over all rounds."""
+    walls = {"review": 0.0, "minimal": 0.0}
+    for n in range(rounds):
+        counts = {}
+        for name, loop in (("review", review_loop), ("minimal", minimal_loop)):
+            before = len(PHASE[name].latencies) if name in PHASE else 0
+            wall = run_phase(name, students, seconds / rounds, loop)
+            walls[name] += wall
+            counts[name] = (len(PHASE[name].latencies) - before) / wall
+        print(f"ratio_round_{n + 1}: {counts['review'] / counts['minimal']:.2f}")
+    return report("review", PHASE["review"], walls["review"]), report(
+        "minimal", PHASE["minimal"], walls["minimal"]
+    )
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -434,7 +452,16 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--ratio-seconds", type=float, default=15, help="each ratio phase")
+    parser.add_argument(
+        "--ratio-seconds", type=float, default=15, help="each ratio phase, in all its rounds"
+    )
+    parser.add_argument(
+        "--ratio-rounds",
+        type=int,
+        default=3,
+        help="the two ratio phases alternate this many times, so a slow spell of the "
+        "machine falls on both",
+    )
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
 
@@ -452,10 +479,7 @@ def main() -> None:
         mixed = PHASE["mixed"]
         report("mixed", mixed, wall)
         rss = worker_rss(server.pid)
-        review_wall = run_phase("review", students, args.ratio_seconds, review_loop)
-        review_rps = report("review", PHASE["review"], review_wall)
-        minimal_wall = run_phase("minimal", students, args.ratio_seconds, minimal_loop)
-        minimal_rps = report("minimal", PHASE["minimal"], minimal_wall)
+        review_rps, minimal_rps = ratio_phases(students, args.ratio_seconds, args.ratio_rounds)
         rss = [max(a, b) for a, b in zip(rss, worker_rss(server.pid), strict=False)] or rss
         graded = mixed.graded + PHASE["review"].graded
         not_recorded = mixed.not_recorded + PHASE["review"].not_recorded

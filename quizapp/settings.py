@@ -184,7 +184,9 @@ LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
-USE_I18N = True
+# The app is written in English only and has no translations; with the machinery off,
+# every URL reversed and every form and template rendered skips its language lookups.
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"
