@@ -85,12 +85,16 @@ def settings_of(user_id: int) -> StudySettings | None:
 
 @functools.cache
 def _card_for_grading_sql(vendor: str) -> str:
-    columns = _columns(Card, "c")
-    return f"SELECT {columns} FROM {quoted_table(Card)} c WHERE c.id = %s AND c.user_id = %s"
+    return (
+        f"SELECT {_columns(Card, 'c')}, {_columns(StudySettings, 't')} FROM {quoted_table(Card)} c"
+        f" LEFT JOIN {quoted_table(StudySettings)} t ON t.user_id = c.user_id"
+        " WHERE c.id = %s AND c.user_id = %s"
+    )
 
 
-def card_for_grading(card_id: int, user_id: int) -> Card:
-    """The user's card, as ``Card.objects.get(pk=card_id, user_id=user_id)``.
+def card_for_grading(card_id: int, user_id: int) -> tuple[Card, StudySettings | None]:
+    """The user's card, as ``Card.objects.get(pk=card_id, user_id=user_id)``, and in the
+    same statement the user's study settings (None before their first use).
 
     Raises Card.DoesNotExist for a missing card or another user's.
     """
@@ -99,7 +103,11 @@ def card_for_grading(card_id: int, user_id: int) -> Card:
         row = cursor.fetchone()
     if row is None:
         raise Card.DoesNotExist("No such card.")
-    return _instance(Card, list(row))
+    width = len(Card._meta.concrete_fields)
+    card, settings = list(row[:width]), list(row[width:])
+    return _instance(Card, card), None if settings[0] is None else _instance(
+        StudySettings, settings
+    )
 
 
 _SHOWN = ((Card, "c"), (Item, "i"), (Passage, "p"), (Source, "s"))

@@ -14,7 +14,7 @@ from quizapp.study.scheduler import COLUMNS, apply_rating, restore, snapshot
 
 def settings_for(user) -> StudySettings:
     """The learner's settings, created with the defaults on first use."""
-    found = settings_of(user.pk)  # a plain read: it runs on every review
+    found = settings_of(user.pk)  # a plain read: it runs for every card shown
     if found is not None:
         return found
     settings, _ = StudySettings.objects.get_or_create(user=user)
@@ -25,6 +25,7 @@ def settings_for(user) -> StudySettings:
 class GradeOutcome:
     card: Card
     recorded: bool  # False when the grade was a repeat of one already recorded
+    settings: StudySettings  # the learner's, as the grade used them
 
 
 def card_grade(
@@ -34,19 +35,21 @@ def card_grade(
     rating: int,
     version: int,
     now: dt.datetime,
-    settings: StudySettings,
+    settings: StudySettings | None = None,
     duration_ms: int | None = None,
 ) -> GradeOutcome:
     """Grade the user's card as it was at ``version`` (its review count when shown).
 
-    Raises Card.DoesNotExist for another user's card. A second submit of the same
+    The settings are read with the card unless given. Raises Card.DoesNotExist for
+    another user's card. A second submit of the same
     card version (double click, two tabs, a retried request) finds the card
     already moved on and records nothing; the unique (card, reps_before)
     constraint holds even when two requests race.
     """
-    card = card_for_grading(card_id, user.pk)
+    card, stored_settings = card_for_grading(card_id, user.pk)
+    settings = settings or stored_settings or settings_for(user)
     if card.reps != version:
-        return GradeOutcome(card, recorded=False)
+        return GradeOutcome(card, recorded=False, settings=settings)
     before, state_before = snapshot(card), card.state
     apply_rating(card, rating, now, settings)
     review = Review(
@@ -73,8 +76,8 @@ def card_grade(
             if not card_update(card, COLUMNS, where_reps=version):
                 raise IntegrityError("The card moved on while it was graded.")
     except IntegrityError:
-        return GradeOutcome(Card.objects.get(pk=card_id), recorded=False)
-    return GradeOutcome(card, recorded=True)
+        return GradeOutcome(Card.objects.get(pk=card_id), recorded=False, settings=settings)
+    return GradeOutcome(card, recorded=True, settings=settings)
 
 
 def review_undo(*, user) -> Card | None:

@@ -142,7 +142,6 @@ def review(request: HttpRequest) -> HttpResponse:
         return HttpResponse(str(problem), status=400, content_type="text/plain")
     deck = _deck_or_404(grade.deck, request.user)
     duration = int(time.time() * 1000) - grade.shown_at
-    settings = services.settings_for(request.user)
     try:
         outcome = services.card_grade(
             user=request.user,
@@ -150,14 +149,13 @@ def review(request: HttpRequest) -> HttpResponse:
             rating=grade.rating,
             version=grade.version,
             now=timezone.now(),
-            settings=settings,
             duration_ms=duration if 0 <= duration <= MAX_DURATION_MS else None,
         )
     except Card.DoesNotExist:
         raise Http404("No such card.") from None
     label = Review.Rating(grade.rating).label
     message = f"Graded {label}." if outcome.recorded else "That card was already graded."
-    return _done(request, deck, message, settings)
+    return _done(request, deck, message, outcome.settings)
 
 
 @require_POST

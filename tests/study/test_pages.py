@@ -145,7 +145,7 @@ def test_queries_per_review_do_not_grow_with_the_collection(student_client, stud
     assert first == QUERIES_PER_REVIEW
 
 
-# Session, user, settings; lock the card, insert the review, update the card (in one
-# transaction, a savepoint inside the test's own); the queue's one statement, which loads
-# the next card too.
-QUERIES_PER_REVIEW = 9
+# Session, user; the card with the learner's settings; insert the review and update the card
+# (in one transaction, a savepoint inside the test's own); the queue's one statement, which
+# loads the next card too.
+QUERIES_PER_REVIEW = 8

@@ -101,7 +101,10 @@ def test_the_queue_loads_its_next_card_in_its_own_statement_within_the_limits(st
 
 def test_the_card_to_grade_must_belong_to_the_user(student, django_user_model, bank):
     card = _card(student, Item.objects.for_flashcards().first(), reps=2)
-    assert _fields(card_for_grading(card.pk, student.pk)) == _fields(Card.objects.get(pk=card.pk))
+    read, settings = card_for_grading(card.pk, student.pk)
+    assert _fields(read) == _fields(Card.objects.get(pk=card.pk)) and settings is None
+    stored = services.settings_for(student)
+    assert _fields(card_for_grading(card.pk, student.pk)[1]) == _fields(stored)
     other = django_user_model.objects.create_user("other", password="pw-other-1")
     with pytest.raises(Card.DoesNotExist):
         card_for_grading(card.pk, other.pk)
