@@ -88,8 +88,9 @@ def _done(request, deck: Deck, message: str, settings=None) -> HttpResponse:
 
 
 def _card_response(request, context: dict) -> HttpResponse:
-    template = "study/session.html#card" if fragment_wanted(request) else "study/session.html"
-    return render(request, template, context)
+    fragment = fragment_wanted(request)
+    template = "study/session.html#card" if fragment else "study/session.html"
+    return render(request, template, {**context, "fragment": fragment})
 
 
 @require_GET
