@@ -73,7 +73,8 @@ def column_value(model, attname: str, value):
 def settings_of(user_id: int) -> StudySettings | None:
     """The user's study settings, or None before their first use.
 
-    As ``StudySettings.objects.filter(user_id=user_id).first()``; it runs on every review.
+    As ``StudySettings.objects.filter(user_id=user_id).first()``; it runs for every card
+    shown.
     """
     columns = _columns(StudySettings, "t")
     sql = f"SELECT {columns} FROM {quoted_table(StudySettings)} t WHERE t.user_id = %s"
@@ -104,10 +105,9 @@ def card_for_grading(card_id: int, user_id: int) -> tuple[Card, StudySettings | 
     if row is None:
         raise Card.DoesNotExist("No such card.")
     width = len(Card._meta.concrete_fields)
-    card, settings = list(row[:width]), list(row[width:])
-    return _instance(Card, card), None if settings[0] is None else _instance(
-        StudySettings, settings
-    )
+    card = _instance(Card, list(row[:width]))
+    settings = None if row[width] is None else _instance(StudySettings, list(row[width:]))
+    return card, settings
 
 
 _SHOWN = ((Card, "c"), (Item, "i"), (Passage, "p"), (Source, "s"))
