@@ -40,13 +40,17 @@ class Grade:
         )
 
 
-def _whole(data: QueryDict, name: str, least: int, most: int | None = None) -> int:
+# The largest id or count a database column here holds (a 64-bit integer).
+LARGEST = 2**63 - 1
+
+
+def _whole(data: QueryDict, name: str, least: int, most: int = LARGEST) -> int:
     value = data.get(name, "").strip()
     # ASCII digits only: int() would also take "٣" or "1_000".
     if not (value.isascii() and value.isdigit()):
         raise ValueError(f"{name}: a whole number is required.")
     number = int(value)
-    if number < least or (most is not None and number > most):
+    if not least <= number <= most:
         raise ValueError(f"{name}: out of range.")
     return number
 

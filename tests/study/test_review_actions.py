@@ -108,12 +108,20 @@ def test_another_users_card_is_404_and_unchanged(client, django_user_model, bank
         {"card": "\u0663", "version": 0, "rating": 3, "shown_at": 0},
         {"card": 1, "version": 0, "rating": "3.0", "shown_at": 0},
         {"card": 1, "version": 0, "rating": 3, "shown_at": 0, "deck": "x" * 201},
+        {"card": "9" * 30, "version": 0, "rating": 3, "shown_at": 0},
     ],
 )
 def test_a_forged_grade_is_refused_and_changes_nothing(student_client, data):
     current_card(student_client)
     assert student_client.post("/study/review/", data).status_code == 400
     assert Review.objects.count() == 0
+
+
+@pytest.mark.parametrize("show", ["x", "\u0663", "9" * 30])
+def test_revealing_a_malformed_card_id_is_404(student_client, show):
+    current_card(student_client)
+    response = student_client.get("/study/session/", {"deck": "all", "show": show})
+    assert response.status_code == 404
 
 
 def test_an_unknown_deck_is_404(student_client):
