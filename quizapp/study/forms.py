@@ -44,14 +44,21 @@ class Grade:
 LARGEST = 2**63 - 1
 
 
-def _whole(data: QueryDict, name: str, least: int, most: int = LARGEST) -> int:
-    value = data.get(name, "").strip()
-    # ASCII digits only: int() would also take "٣" or "1_000".
+def whole_number(value: str, least: int = 0, most: int = LARGEST) -> int | None:
+    """``value`` as a whole number from ``least`` to ``most``, or None.
+
+    ASCII digits only: int() would also take "٣" or "1_000".
+    """
     if not (value.isascii() and value.isdigit()):
-        raise ValueError(f"{name}: a whole number is required.")
+        return None
     number = int(value)
-    if not least <= number <= most:
-        raise ValueError(f"{name}: out of range.")
+    return number if least <= number <= most else None
+
+
+def _whole(data: QueryDict, name: str, least: int, most: int = LARGEST) -> int:
+    number = whole_number(data.get(name, "").strip(), least, most)
+    if number is None:
+        raise ValueError(f"{name}: a whole number from {least} to {most} is required.")
     return number
 
 

@@ -99,36 +99,50 @@ def snapshot(
     now = connection.ops.adapt_datetimefield_value(now)
     day_start = connection.ops.adapt_datetimefield_value(day_start)
     deck_sql, deck_params = _deck_clause(deck)
-    active = _active_params(user_id, now, deck_params)
-    # In the order of the statement's placeholders (see _snapshot_sql).
-    params = [*active, now, *active, now, *active]
-    params += [*active, now, LEARNING_CAP, *active, now, review_cap, *active, new_cap]
-    params += [user_id, day_start, review_cap, new_cap]
+    sql, order = _snapshot_sql(connection.vendor, deck_sql)
+    values = {
+        "active": _active_params(user_id, now, deck_params),
+        "now": [now],
+        "user": [user_id],
+        "day_start": [day_start],
+        "learning_cap": [LEARNING_CAP],
+        "review_cap": [review_cap],
+        "new_cap": [new_cap],
+    }
     with connection.cursor() as cursor:
-        cursor.execute(_snapshot_sql(connection.vendor, deck_sql), params)
+        cursor.execute(sql, [value for name in order for value in values[name]])
         row = cursor.fetchone()
     return QueueSnapshot(*row[:9], next_card=card_from_shown(row[9:]))
 
 
-# Built once per deck shape: the statement is long, and only its parameters change.
+# Built once per deck shape: the statement is long, and only its parameters change. With
+# it, the names of its parameters in the order of its placeholders, written down beside
+# each placeholder as the statement is built.
 @functools.lru_cache(maxsize=64)
-def _snapshot_sql(vendor: str, deck_sql: str) -> str:
+def _snapshot_sql(vendor: str, deck_sql: str) -> tuple[str, tuple[str, ...]]:
     active = _active(deck_sql)
-    learning, review, new = (
-        f"c.state IN ({Card.State.LEARNING}, {Card.State.RELEARNING}) AND c.due <= %s",
-        f"c.state = {Card.State.REVIEW} AND c.due <= %s",
-        f"c.state = {Card.State.NEW}",
+    # Each kind of card: its name, its condition, what that condition's placeholders take,
+    # and the cap of its count.
+    kinds = (
+        (
+            "learning",
+            f"c.state IN ({Card.State.LEARNING}, {Card.State.RELEARNING}) AND c.due <= %s",
+            ["now"],
+            "learning_cap",
+        ),
+        ("review", f"c.state = {Card.State.REVIEW} AND c.due <= %s", ["now"], "review_cap"),
+        ("new", f"c.state = {Card.State.NEW}", [], "new_cap"),
     )
     # Ties in due go by item, which is unique per learner and next in the card index.
     first = "(SELECT c.id{a} AND {w} ORDER BY c.due, c.item_id LIMIT 1) AS first_{n}"
     capped = "(SELECT COUNT(*) FROM (SELECT c.id{a} AND {w} ORDER BY c.state, c.due LIMIT %s) t{n})"
-    parts = [
-        first.format(a=active, w=where, n=n)
-        for n, where in (("learning", learning), ("review", review), ("new", new))
-    ]
-    parts += [
-        capped.format(a=active, w=where, n=n) for n, where in enumerate((learning, review, new))
-    ]
+    parts, order = [], []
+    for name, where, uses, _ in kinds:
+        parts.append(first.format(a=active, w=where, n=name))
+        order += ["active", *uses]
+    for name, where, uses, cap in kinds:
+        parts.append(capped.format(a=active, w=where, n=name))
+        order += ["active", *uses, cap]
     # Today's reviews in one pass of the (user, reviewed_at, state_before) index, which
     # covers it: the rows themselves (with their JSON columns) are never read.
     count_if = "COALESCE(SUM(CASE WHEN state_before = {} THEN 1 ELSE 0 END), 0)"
@@ -137,16 +151,19 @@ def _snapshot_sql(vendor: str, deck_sql: str) -> str:
         f" {count_if.format(Card.State.REVIEW)} AS n_rev"
         f" FROM {_table(Review)} WHERE user_id = %s AND reviewed_at >= %s) r"
     )
+    order += ["user", "day_start"]
     queue = f"SELECT {', '.join(parts)}, r.n, r.n_new, r.n_rev FROM {today}"
     # And the card to show next, with what it shows, in the same statement (as
     # StudyQueue.next_card chooses it): a review or a new card only while today's
     # limit for it is not used up.
     columns, joins = shown_sql(vendor)
-    return (
+    sql = (
         f"SELECT q.*, {columns} FROM ({queue}) q LEFT JOIN {_table(Card)} c ON c.id ="
         " COALESCE(q.first_learning, CASE WHEN q.n_rev < %s THEN q.first_review END,"
         f" CASE WHEN q.n_new < %s THEN q.first_new END){joins}"
     )
+    order += ["review_cap", "new_cap"]
+    return sql, tuple(order)
 
 
 def next_learning_due(user_id: int, deck: Deck, now: dt.datetime, until: dt.datetime):

@@ -35,19 +35,18 @@ def card_grade(
     rating: int,
     version: int,
     now: dt.datetime,
-    settings: StudySettings | None = None,
     duration_ms: int | None = None,
 ) -> GradeOutcome:
-    """Grade the user's card as it was at ``version`` (its review count when shown).
+    """Grade the user's card as it was at ``version`` (its review count when shown), with
+    the learner's settings, which are read with the card and returned in the outcome.
 
-    The settings are read with the card unless given. Raises Card.DoesNotExist for
-    another user's card. A second submit of the same
-    card version (double click, two tabs, a retried request) finds the card
-    already moved on and records nothing; the unique (card, reps_before)
-    constraint holds even when two requests race.
+    Raises Card.DoesNotExist for another user's card. A second submit of the same card
+    version (double click, two tabs, a retried request) finds the card already moved on
+    and records nothing; the unique (card, reps_before) constraint holds even when two
+    requests race.
     """
-    card, stored_settings = card_for_grading(card_id, user.pk)
-    settings = settings or stored_settings or settings_for(user)
+    card, settings = card_for_grading(card_id, user.pk)
+    settings = settings or settings_for(user)  # None before the learner's first use
     if card.reps != version:
         return GradeOutcome(card, recorded=False, settings=settings)
     before, state_before = snapshot(card), card.state

@@ -19,7 +19,7 @@ from quizapp.library.models import Source
 from quizapp.study import services, statistics
 from quizapp.study.deck_counts import MAX_ASSIGNED_DECKS, progress_by_deck, progress_by_source
 from quizapp.study.decks import EVERYTHING, Deck, assigned_decks, parse_deck
-from quizapp.study.forms import LARGEST, Grade, StudySettingsForm
+from quizapp.study.forms import Grade, StudySettingsForm, whole_number
 from quizapp.study.models import Card, Review
 from quizapp.study.queue import StudyQueue, add_new_cards
 from quizapp.study.review_sql import card_for_display
@@ -36,10 +36,8 @@ def _deck_or_404(value: str | None, user) -> Deck:
 
 
 def _card_id(value: str) -> int:
-    """A card id from the query string; 0 (found nowhere) for anything but ASCII digits or
-    for a number no database column holds."""
-    number = int(value) if value.isascii() and value.isdigit() else 0
-    return number if number <= LARGEST else 0
+    """A card id from the query string; 0 (found nowhere) for anything else."""
+    return whole_number(value) or 0
 
 
 def _session_url(deck: Deck) -> str:

@@ -17,7 +17,6 @@ def study_history(bank):
     def make(user, graded: int, twice: bool = False) -> list[Card]:
         now = timezone.now()
         add_new_cards(user, EVERYTHING, now)
-        settings = services.settings_for(user)
         cards = list(Card.objects.filter(user=user).order_by("pk"))
         for card in cards[:graded]:
             services.card_grade(
@@ -26,13 +25,10 @@ def study_history(bank):
                 rating=3,
                 version=0,
                 now=now,
-                settings=settings,
                 duration_ms=4200,
             )
             if twice:
-                services.card_grade(
-                    user=user, card_id=card.pk, rating=1, version=1, now=now, settings=settings
-                )
+                services.card_grade(user=user, card_id=card.pk, rating=1, version=1, now=now)
         return cards
 
     return make

@@ -165,14 +165,8 @@ def test_a_grade_whose_card_was_undone_meanwhile_changes_nothing(student_client,
         return found
 
     monkeypatch.setattr(services, "card_for_grading", undo_after_the_read)
-    settings = services.settings_for(card.user)
     outcome = services.card_grade(
-        user=card.user,
-        card_id=card.pk,
-        rating=4,
-        version=1,
-        now=timezone.now(),
-        settings=settings,
+        user=card.user, card_id=card.pk, rating=4, version=1, now=timezone.now()
     )
     assert outcome.recorded is False
     assert not Review.objects.filter(card=card).exists()
