@@ -58,6 +58,9 @@ class Item(models.Model):
         GENERATED = "generated", "Generated from the library"
         IMPORTED = "imported", "Imported from a file"
 
+    # What a teacher may do to an item's status; each has its opposite as its undo.
+    STATUS_ACTIONS = ("approve", "unapprove", "hide", "unhide")
+
     key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind)
     prompt = models.TextField()
@@ -72,6 +75,13 @@ class Item(models.Model):
     fact = models.ForeignKey(Fact, null=True, blank=True, on_delete=models.SET_NULL)
     concepts = models.ManyToManyField(Concept, blank=True, related_name="items")
     status = models.CharField(max_length=10, choices=Status, default=Status.GENERATED)
+    # Hiding keeps the review: unhiding an approved item makes it approved again, so a
+    # hide and an unhide never silently drop it from decks and the builder.
+    status_before_hiding = models.CharField(
+        max_length=10,
+        choices=[(Status.GENERATED, "Generated"), (Status.APPROVED, "Approved")],
+        default=Status.GENERATED,
+    )
     # Regeneration owns generated items only; an imported item is never retired by it.
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.GENERATED)
     retired_at = models.DateTimeField(
@@ -139,6 +149,39 @@ class Item(models.Model):
     @property
     def is_edited(self) -> bool:
         return bool(self.teacher_prompt or self.teacher_answer or self.teacher_explanation)
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status == self.Status.HIDDEN
+
+    @property
+    def is_approved(self) -> bool:
+        """Approved, whether or not it is hidden for now."""
+        return self.review_status == self.Status.APPROVED
+
+    @property
+    def review_status(self) -> str:
+        return self.status_before_hiding if self.is_hidden else self.status
+
+    @property
+    def status_label(self) -> str:
+        """A hidden item also says whether it comes back approved."""
+        label = self.get_status_display()
+        return f"{label}, approved" if self.is_hidden and self.is_approved else label
+
+    def apply_action(self, action: str) -> None:
+        """Approve, unapprove, hide or unhide: each lands in one state whatever came
+        before, so pressing a button twice does what pressing it once did."""
+        if action == "hide" and not self.is_hidden:
+            self.status_before_hiding, self.status = self.status, self.Status.HIDDEN
+        elif action == "unhide" and self.is_hidden:
+            self.status = self.status_before_hiding
+        elif action in ("approve", "unapprove"):
+            review = self.Status.APPROVED if action == "approve" else self.Status.GENERATED
+            if self.is_hidden:
+                self.status_before_hiding = review
+            else:
+                self.status = review
 
     @property
     def span_text(self) -> str:

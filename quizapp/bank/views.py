@@ -68,13 +68,13 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @teacher_required
 def item_status(request: HttpRequest, pk: int) -> HttpResponse:
-    """Approve, hide or reset an item; htmx gets the updated row back."""
+    """Approve, unapprove, hide or unhide an item; htmx gets the updated row back."""
     item = get_object_or_404(Item.objects.select_related("passage__source"), pk=pk)
-    status = request.POST.get("status", "")
-    if status not in Item.Status.values:
-        return HttpResponse("Unknown status.", status=400)
-    item.status = status
-    item.save(update_fields=["status", "updated_at"])
+    action = request.POST.get("action", "")
+    if action not in Item.STATUS_ACTIONS:
+        return HttpResponse("Unknown action.", status=400)
+    item.apply_action(action)
+    item.save(update_fields=["status", "status_before_hiding", "updated_at"])
     if request.htmx:
         return render(request, "bank/list.html#row", {"item": item})
     return redirect("bank:item", pk=item.pk)

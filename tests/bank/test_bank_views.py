@@ -34,7 +34,7 @@ def test_students_are_refused(client, student, bank):
     item = bank.first()
     assert client.get("/bank/").status_code == 403
     assert client.get(f"/bank/{item.pk}/").status_code == 403
-    assert client.post(f"/bank/{item.pk}/status/", {"status": "hidden"}).status_code == 403
+    assert client.post(f"/bank/{item.pk}/status/", {"action": "hide"}).status_code == 403
     item.refresh_from_db()
     assert item.status == Item.Status.GENERATED
 
@@ -129,25 +129,81 @@ def test_a_teachers_answer_replaces_the_generated_ones_in_grading(teacher_client
 def test_approve_and_hide_with_htmx_return_the_row(teacher_client, bank):
     item = bank.get(key="qa:alpha-drafter")
     response = teacher_client.post(
-        f"/bank/{item.pk}/status/", {"status": "approved"}, headers={"HX-Request": "true"}
+        f"/bank/{item.pk}/status/", {"action": "approve"}, headers={"HX-Request": "true"}
     )
     assert response.status_code == 200
-    assert f'<tr id="item-{item.pk}">' in response.content.decode()
+    html = response.content.decode()
+    assert f'<tr id="item-{item.pk}">' in html and 'value="unapprove"' in html
     item.refresh_from_db()
     assert item.status == "approved"
-    teacher_client.post(f"/bank/{item.pk}/status/", {"status": "hidden"})
+    teacher_client.post(f"/bank/{item.pk}/status/", {"action": "hide"})
     item.refresh_from_db()
     assert item.status == "hidden"
     assert not Item.objects.usable().filter(pk=item.pk).exists()
 
 
-def test_a_forged_status_is_refused(teacher_client, bank):
+def _press(client, item, action, htmx):
+    headers = {"HX-Request": "true"} if htmx else {}
+    response = client.post(f"/bank/{item.pk}/status/", {"action": action}, headers=headers)
+    assert response.status_code == (200 if htmx else 302)
+    item.refresh_from_db()
+    return item
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain"])
+def test_hide_pressed_twice_keeps_an_approved_item_hidden_and_unhide_brings_it_back(
+    teacher_client, bank, htmx
+):
+    item = _press(teacher_client, bank.get(key="qa:alpha-drafter"), "approve", htmx)
+    assert _press(teacher_client, item, "hide", htmx).status == "hidden"
+    assert _press(teacher_client, item, "hide", htmx).status == "hidden"
+    assert not Item.objects.approved().filter(pk=item.pk).exists()
+    assert _press(teacher_client, item, "unhide", htmx).status == "approved"
+    assert _press(teacher_client, item, "unhide", htmx).status == "approved"
+    assert Item.objects.approved().filter(pk=item.pk).exists()
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "plain"])
+def test_approve_pressed_twice_stays_approved_and_unapprove_undoes_it(teacher_client, bank, htmx):
     item = bank.get(key="qa:alpha-drafter")
-    assert teacher_client.post(f"/bank/{item.pk}/status/", {"status": "deleted"}).status_code == 400
+    assert _press(teacher_client, item, "approve", htmx).status == "approved"
+    assert _press(teacher_client, item, "approve", htmx).status == "approved"
+    assert _press(teacher_client, item, "unapprove", htmx).status == "generated"
+    assert _press(teacher_client, item, "unapprove", htmx).status == "generated"
+
+
+def test_approving_a_hidden_item_keeps_it_hidden_until_unhidden(teacher_client, bank):
+    item = _press(teacher_client, bank.get(key="qa:alpha-drafter"), "hide", True)
+    assert _press(teacher_client, item, "approve", True).status == "hidden"
+    html = teacher_client.get(f"/bank/{item.pk}/").content.decode()
+    assert "Hidden, approved" in html and 'value="unhide"' in html
+    assert _press(teacher_client, item, "unhide", False).status == "approved"
+
+
+def test_a_forged_action_is_refused(teacher_client, bank):
+    item = bank.get(key="qa:alpha-drafter")
+    for forged in ({"action": "delete"}, {"status": "approved"}):
+        assert teacher_client.post(f"/bank/{item.pk}/status/", forged).status_code == 400
     item.refresh_from_db()
     assert item.status == "generated"
 
 
 def test_unknown_item_is_404(teacher_client, bank):
     assert teacher_client.get("/bank/999999/").status_code == 404
-    assert teacher_client.post("/bank/999999/status/", {"status": "hidden"}).status_code == 404
+    assert teacher_client.post("/bank/999999/status/", {"action": "hide"}).status_code == 404
+
+
+def test_a_saved_htmx_edit_also_refreshes_the_preview(teacher_client, bank):
+    item = bank.get(key="qa:alpha-drafter")
+    response = teacher_client.post(
+        f"/bank/{item.pk}/edit/",
+        {"prompt": "Name the drafting body.", "answer": "The drafters", "explanation": ""},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    oob = html[html.index('<div id="preview" hx-swap-oob="true">') :]
+    assert "Name the drafting body." in oob and "The drafters" in oob
+    refused = teacher_client.post(
+        f"/bank/{item.pk}/edit/", {"prompt": "x" * 2001}, headers={"HX-Request": "true"}
+    )
+    assert "hx-swap-oob" not in refused.content.decode()

@@ -43,7 +43,7 @@ def test_teacher_filters_approves_and_edits_items(teacher_page, axe):
     page.keyboard.press("Enter")
     expect(row.locator(".status")).to_have_text("Approved")
     expect(page.locator(f"#approve-{item.pk}")).to_be_focused()  # focus survived the swap
-    expect(page.locator(f"#approve-{item.pk}")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(f"#approve-{item.pk}")).to_have_text(f"Unapprove item {item.pk}")
     item.refresh_from_db()
     assert item.status == "approved"
 
@@ -53,6 +53,10 @@ def test_teacher_filters_approves_and_edits_items(teacher_page, axe):
     page.get_by_label("Prompt").fill("Which committee wrote the declaration?")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Saved.")).to_be_visible()
+    # The preview shows the new wording without a reload.
+    expect(page.locator("#preview .item-prompt")).to_have_text(
+        "Which committee wrote the declaration?"
+    )
     item.refresh_from_db()
     assert item.teacher_prompt == "Which committee wrote the declaration?"
     assert page.js_errors == []
