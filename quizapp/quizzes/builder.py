@@ -103,9 +103,10 @@ def quiz_create(
 
 def suggest_instead(criteria: Criteria, current: Item, others: list[Item]) -> Item | None:
     """Another item for the place of ``current``: on the same concept if possible,
-    testing nothing the rest of the quiz tests, and not already in it."""
+    testing nothing the rest of the quiz tests, and not already in it. What ``current``
+    tests counts as covered too: a swap asks for another fact, not the same in another form."""
     taken = {item.pk for item in others} | {current.pk}
-    covered = set().union(*(what_it_tests(item) for item in others)) if others else set()
+    covered = set(what_it_tests(current)).union(*(what_it_tests(item) for item in others))
     pool = [
         item
         for item in candidates(criteria)

@@ -182,3 +182,21 @@ def test_the_proposal_mixes_kinds(bank):
     kinds = Counter(item.kind for item in items)
     assert len(kinds) >= 4
     assert max(kinds.values()) <= 2
+
+
+def test_swap_always_brings_a_different_fact_never_the_same_in_another_form(bank, teacher):
+    from quizapp.bank.models import Item
+    from quizapp.quizzes.builder import suggest_instead
+
+    criteria = Criteria(kinds=["qa", "short_answer", "cloze", "mcq", "true_false"])
+    swapped = 0
+    for current in Item.objects.approved().filter(kind="qa", fact__isnull=False):
+        for seed in range(5):
+            criteria.seed = seed
+            replacement = suggest_instead(criteria, current, [])
+            if replacement is not None:
+                swapped += 1
+                assert not what_it_tests(replacement) & what_it_tests(current), (
+                    f"{current.key} swapped for {replacement.key}, the same fact"
+                )
+    assert swapped
