@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks_db",
     "quizapp.accounts",
     "quizapp.library",
     "quizapp.bank",
@@ -80,6 +81,10 @@ MIDDLEWARE = [
     # Last, as django-axes requires: it turns a lockout flagged during login into its page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Background work (bank/tasks.py) is stored in the database and run by
+# `manage.py db_worker`; see docs/deploy.md.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 ROOT_URLCONF = "quizapp.urls"
 WSGI_APPLICATION = "quizapp.wsgi.application"

@@ -5,8 +5,64 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from quizapp.library.models import Concept, Fact, Passage
+
+
+class Regeneration(models.Model):
+    """One background run of regeneration: why it was asked for, when, and what it changed.
+
+    A run is queued by an admin's save or a loadcontent that changed something, and done by
+    the task worker; the bank page shows the latest, so a teacher sees what moved.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    # The item lists each change links to; kept short, the counts say how many in all.
+    CHANGES = ("created", "updated", "retired")
+    LINKS_KEPT = 50
+
+    reason = models.TextField(help_text="What was saved; several requests queued at once.")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
+    task_id = models.CharField(max_length=64, blank=True)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    retired = models.PositiveIntegerField(default=0)
+    unapproved = models.PositiveIntegerField(default=0)
+    # Questions of quizzes with attempts moved to a copy before their item changed.
+    pinned = models.PositiveIntegerField(default=0)
+    # {"created": [item ids], "updated": [...], "retired": [...]}, the first LINKS_KEPT of each.
+    items = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        get_latest_by = ["requested_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Regeneration {self.pk} ({self.get_status_display()}): {self.reason[:60]}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    def changes(self) -> list[tuple[str, int, list[int]]]:
+        """(label, how many, the ids kept) for new, updated and retired items."""
+        labels = {"created": "new", "updated": "updated", "retired": "retired"}
+        return [
+            (labels[name], getattr(self, name), self.items.get(name, [])) for name in self.CHANGES
+        ]
 
 
 class ItemQuerySet(models.QuerySet):
@@ -81,6 +137,7 @@ class Item(models.Model):
         max_length=10,
         choices=[(Status.GENERATED, "Generated"), (Status.APPROVED, "Approved")],
         default=Status.GENERATED,
+        db_default=Status.GENERATED,  # rows written in SQL (bench/seed.py) get it too
     )
     # Regeneration owns generated items only; an imported item is never retired by it.
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.GENERATED)

@@ -4,24 +4,32 @@ Items are matched by key. A changed item is updated in place (same primary key,
 so cards and review history that point at it stay); a teacher's edits and status
 are never touched; an item the generator no longer produces is retired, not
 deleted, and comes back if it is produced again.
+
+An edit in the admin or a loadcontent that changed the library asks for a run with
+``request_regeneration``; the task worker does it (``bank/tasks.py``) and records on a
+``Regeneration`` what changed, which the bank page shows.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 
-from quizapp.bank.models import Item
-from quizapp.generation.pipeline import GenerationResult
+from quizapp.bank.library_input import load_library
+from quizapp.bank.models import Item, Regeneration
+from quizapp.generation.pipeline import GenerationResult, generate_bank
 from quizapp.generation.records import Item as GeneratedItem
 from quizapp.library.models import Concept, Fact, Passage
 
 GENERATED_FIELDS = ("kind", "prompt", "answer", "accepted", "options", "extra", "explanation")
 # A change to what a learner sees or is graded on sends an approved item back for review.
 REVIEWED_FIELDS = {"prompt", "answer", "accepted", "options"}
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -33,6 +41,65 @@ class BankReport:
     restored: int = 0
     unapproved: int = 0  # approved items whose wording changed, back to "generated"
     by_kind: Counter = field(default_factory=Counter)
+    # Which items: {"created": [ids], "updated": [ids], "retired": [ids]}.
+    item_ids: dict[str, list[int]] = field(
+        default_factory=lambda: {name: [] for name in Regeneration.CHANGES}
+    )
+
+
+def regenerate(seed: int = 0) -> tuple[GenerationResult, BankReport]:
+    """Generate every item from the library as it is now and write the bank."""
+    result = generate_bank(load_library(), seed=seed)
+    return result, sync_bank(result)
+
+
+@transaction.atomic
+def request_regeneration(reason: str, user=None) -> Regeneration:
+    """Ask the worker to regenerate the bank, in the caller's transaction: the task is
+    saved with the edit that needs it, or not at all. A run still waiting in the queue
+    takes the new reason instead of a second run, since every run reads the whole library."""
+    from quizapp.bank.tasks import regenerate_bank
+
+    waiting = Regeneration.objects.select_for_update().filter(status=Regeneration.Status.QUEUED)
+    run = waiting.order_by("requested_at", "pk").first()
+    if run is not None:
+        run.reason = f"{run.reason}\n{reason}"
+        run.save(update_fields=["reason"])
+        return run
+    run = Regeneration.objects.create(reason=reason, requested_by=user)
+    run.task_id = str(regenerate_bank.enqueue(run.pk).id)
+    run.save(update_fields=["task_id"])
+    return run
+
+
+def run_regeneration(run_id: int) -> dict[str, int]:
+    """The worker's side: claim the queued run, regenerate, record the outcome."""
+    claimed = Regeneration.objects.filter(pk=run_id, status=Regeneration.Status.QUEUED).update(
+        status=Regeneration.Status.RUNNING, started_at=timezone.now()
+    )
+    run = Regeneration.objects.get(pk=run_id)
+    if not claimed:
+        return {}  # done already (a retried task): nothing to repeat
+    try:
+        _, report = regenerate()
+    except Exception as exc:
+        logger.exception("Regeneration %s failed", run_id)
+        run.status, run.error = Regeneration.Status.FAILED, f"{type(exc).__name__}: {exc}"
+        run.finished_at = timezone.now()
+        run.save(update_fields=["status", "error", "finished_at"])
+        raise
+    return record_run(run, report)
+
+
+def record_run(run: Regeneration, report: BankReport) -> dict[str, int]:
+    """Write a finished run's counts and item ids on its Regeneration."""
+    counts = {name: getattr(report, name) for name in (*Regeneration.CHANGES, "unapproved")}
+    for name, value in counts.items():
+        setattr(run, name, value)
+    run.items = {name: ids[: Regeneration.LINKS_KEPT] for name, ids in report.item_ids.items()}
+    run.status, run.finished_at = Regeneration.Status.DONE, timezone.now()
+    run.save()
+    return counts
 
 
 @transaction.atomic
@@ -51,6 +118,7 @@ def sync_bank(result: GenerationResult) -> BankReport:
         if item is None:
             item = Item.objects.create(key=generated.key, **values)
             report.created += 1
+            report.item_ids["created"].append(item.pk)
         else:
             _update(item, values, report)
         wanted = {concepts[s] for s in generated.concepts if s in concepts}
@@ -59,6 +127,7 @@ def sync_bank(result: GenerationResult) -> BankReport:
     produced = {g.key for g in result.items}
     gone = [i.pk for key, i in existing.items() if key not in produced and i.retired_at is None]
     report.retired = Item.objects.filter(pk__in=gone).update(retired_at=timezone.now())
+    report.item_ids["retired"] = gone
     return report
 
 
@@ -100,3 +169,4 @@ def _update(item: Item, values: dict, report: BankReport) -> None:
         report.unapproved += 1
     item.save(update_fields=[*changed, "updated_at"])
     report.updated += 1
+    report.item_ids["updated"].append(item.pk)

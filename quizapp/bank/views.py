@@ -11,7 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from quizapp.accounts.roles import teacher_required
 from quizapp.bank.forms import BankFilterForm, ItemEditForm
-from quizapp.bank.models import Item
+from quizapp.bank.models import Item, Regeneration
 from quizapp.htmx import fragment_wanted
 
 PAGE_SIZE = 40
@@ -28,9 +28,21 @@ def bank_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "run": Regeneration.objects.first(),
+    }
     template = "bank/list.html#results" if fragment_wanted(request) else "bank/list.html"
     return render(request, template, context)
+
+
+@require_GET
+@teacher_required
+def regeneration_latest(request: HttpRequest) -> HttpResponse:
+    """The last regeneration's outcome, polled by the bank page while it runs."""
+    return render(request, "bank/list.html#regeneration", {"run": Regeneration.objects.first()})
 
 
 @require_GET

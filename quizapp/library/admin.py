@@ -1,14 +1,49 @@
 """Admin for the study material: search, filters, inlines, autocomplete, site links."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.html import format_html
 
+from quizapp.bank.regeneration import request_regeneration
 from quizapp.library.models import Concept, Fact, Mention, Passage, Source
 
 
 def site_link(url: str, label: str = "View on site"):
     return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, label)
+
+
+class RegeneratesBank(admin.ModelAdmin):
+    """An admin's change reaches the questions: saving or deleting here queues a
+    regeneration of the bank for the task worker, in the admin's own transaction (the
+    bank page shows what it changed). Hooked here rather than on signals or save(), so
+    loadcontent and tests that write rows choose for themselves."""
+
+    def save_related(self, request, form, formsets, change):
+        # The task is written in the admin's transaction: the worker finds it only once
+        # everything this save writes (inlines, rebuilt mentions) is committed with it.
+        super().save_related(request, form, formsets, change)
+        if form.has_changed() or any(formset.has_changed() for formset in formsets):
+            self._regenerate(request, form.instance, "changed" if change else "added")
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        self._regenerate(request, obj, "deleted")
+
+    def delete_queryset(self, request, queryset):
+        names = ", ".join(f"“{obj}”" for obj in queryset[:5])
+        count = len(queryset)
+        super().delete_queryset(request, queryset)
+        label = self.opts.verbose_name if count == 1 else self.opts.verbose_name_plural
+        self._queue(request, f"{count} {label} deleted in the admin ({names}{'…' * (count > 5)})")
+
+    def _regenerate(self, request, obj, what: str) -> None:
+        self._queue(request, f"{self.opts.verbose_name.capitalize()} “{obj}” {what} in the admin")
+
+    def _queue(self, request, reason: str) -> None:
+        request_regeneration(f"{reason} by {request.user}", user=request.user)
+        messages.info(
+            request, "The question bank is being regenerated; the bank page shows what changed."
+        )
 
 
 class PassageInline(admin.StackedInline):
@@ -17,7 +52,7 @@ class PassageInline(admin.StackedInline):
     fields = ["ordinal", "text"]
 
 
-class FoldingAdmin(admin.ModelAdmin):
+class FoldingAdmin(RegeneratesBank):
     """Keeps the folded search copy and the mentions in step with edits made here."""
 
     def save_model(self, request, obj, form, change):
@@ -39,7 +74,7 @@ def rebuild_mentions(passage: Passage | None = None) -> None:
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(RegeneratesBank):
     list_display = ["title", "kind", "order", "outlet", "published", "passage_count"]
     ordering = ["order", "title"]
     list_filter = ["kind", "outlet"]
@@ -128,7 +163,7 @@ class ConceptAdmin(FoldingAdmin):
 
 
 @admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(RegeneratesBank):
     list_display = ["statement", "answer", "answer_kind", "passage", "link"]
     list_filter = ["answer_kind", "passage__source"]
     search_fields = ["statement", "answer", "slug", "question"]
@@ -146,7 +181,7 @@ class FactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(RegeneratesBank):
     list_display = ["concept", "passage", "start", "end"]
     list_filter = ["concept__kind", "passage__source"]
     search_fields = ["concept__name", "passage__text"]

@@ -128,6 +128,7 @@ RULES: dict[str, dict] = {
     "password_reset_complete": {"get": public(), "post": public(WRONG_METHOD)},
     # Bank: one shared bank for every teacher.
     "bank:list": get_only(teachers()),
+    "bank:regeneration": get_only(teachers()),
     "bank:item": {"args": ["item"], **get_only(teachers())},
     "bank:edit": {"args": ["item"], **post_only(teachers(ACCEPTED))},
     "bank:status": {"args": ["item"], **post_only(teachers(ACCEPTED))},

@@ -29,6 +29,19 @@ class SyncReport:
     def changed(self) -> bool:
         return bool(+self.created or +self.updated or +self.deleted)
 
+    def summary(self) -> str:
+        """What changed, in a line: "created: 1 facts; updated: 2 concepts"."""
+        parts = []
+        for label, counter in (
+            ("created", self.created),
+            ("updated", self.updated),
+            ("deleted", self.deleted),
+        ):
+            if +counter:
+                what = ", ".join(f"{n} {name}" for name, n in sorted(counter.items()) if n)
+                parts.append(f"{label}: {what}")
+        return "; ".join(parts)
+
 
 def _date_fields(value: PartialDate | None, date_name: str, precision_name: str) -> dict:
     if value is None:

@@ -3,11 +3,11 @@
 import json
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
-from quizapp.bank.library_input import load_library
-from quizapp.bank.models import Item
-from quizapp.bank.regeneration import sync_bank
-from quizapp.generation.pipeline import ITEM_KINDS, generate_bank
+from quizapp.bank.models import Item, Regeneration
+from quizapp.bank.regeneration import record_run, regenerate
+from quizapp.generation.pipeline import ITEM_KINDS
 
 
 class Command(BaseCommand):
@@ -25,8 +25,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, json_path=None, seed: int = 0, approve: bool = False, **options):
-        result = generate_bank(load_library(), seed=seed)
-        report = sync_bank(result)
+        # Recorded like the worker's runs, so the bank page shows this one too.
+        run = Regeneration.objects.create(
+            reason="manage.py generate",
+            status=Regeneration.Status.RUNNING,
+            started_at=timezone.now(),
+        )
+        result, report = regenerate(seed)
+        record_run(run, report)
         if approve:
             approved = Item.objects.filter(status=Item.Status.GENERATED).update(
                 status=Item.Status.APPROVED
