@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from quizapp.bank.models import Item
+from quizapp.bank.pinning import WORDING_FIELDS, keep_for_quizzes
 from quizapp.library.admin import site_link
 
 
@@ -14,6 +15,17 @@ class ItemAdmin(admin.ModelAdmin):
     list_select_related = ["passage__source"]
     autocomplete_fields = ["passage", "fact", "concepts"]
     readonly_fields = ["key", "retired_at", "edited_by", "edited_at", "source"]
+
+    def save_model(self, request, obj, form, change):
+        # As for a teacher's edit in the bank: other owners' and attempted quizzes keep
+        # the wording they had (bank/pinning.py).
+        if change and WORDING_FIELDS & set(form.changed_data):
+            keep_for_quizzes(obj, editor=request.user)
+        super().save_model(request, obj, form, change)
+
+    def get_queryset(self, request):
+        # Kept copies are what quizzes were answered against; they are not edited.
+        return super().get_queryset(request).in_bank()
 
     @admin.display(description="Prompt")
     def short_prompt(self, obj: Item) -> str:

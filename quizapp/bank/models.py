@@ -31,7 +31,7 @@ class Regeneration(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    requested_at = models.DateTimeField(default=timezone.now)
+    requested_at = models.DateTimeField(default=timezone.now, help_text="When last asked for.")
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
@@ -67,8 +67,17 @@ class Regeneration(models.Model):
 
 class ItemQuerySet(models.QuerySet):
     def usable(self) -> ItemQuerySet:
-        """Items learners may see: not hidden by a teacher, not retired by regeneration."""
-        return self.filter(retired_at__isnull=True).exclude(status=Item.Status.HIDDEN)
+        """Items learners may see: not hidden by a teacher, not retired by regeneration,
+        not a copy kept for the quizzes that used an item's earlier wording."""
+        return (
+            self.filter(retired_at__isnull=True)
+            .exclude(status=Item.Status.HIDDEN)
+            .exclude(origin=Item.Origin.KEPT)
+        )
+
+    def in_bank(self) -> ItemQuerySet:
+        """What teachers browse: everything but the copies kept for quizzes."""
+        return self.exclude(origin=Item.Origin.KEPT)
 
     def approved(self) -> ItemQuerySet:
         """Usable items a teacher (or the demo) has approved for learners."""
@@ -113,6 +122,7 @@ class Item(models.Model):
     class Origin(models.TextChoices):
         GENERATED = "generated", "Generated from the library"
         IMPORTED = "imported", "Imported from a file"
+        KEPT = "kept", "Kept for quizzes that used an earlier wording"
 
     # What a teacher may do to an item's status; each has its opposite as its undo.
     STATUS_ACTIONS = ("approve", "unapprove", "hide", "unhide")
@@ -141,6 +151,10 @@ class Item(models.Model):
     )
     # Regeneration owns generated items only; an imported item is never retired by it.
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.GENERATED)
+    # Set on a kept copy: the item whose earlier wording it keeps (see bank/pinning.py).
+    kept_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="kept_copies"
+    )
     retired_at = models.DateTimeField(
         null=True, blank=True, help_text="Set when regeneration no longer produces the item."
     )

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from quizapp.bank.library_input import load_library
 from quizapp.bank.models import Item, Regeneration
+from quizapp.bank.pinning import items_in_attempted_quizzes, keep_for_quizzes
 from quizapp.generation.pipeline import GenerationResult, generate_bank
 from quizapp.generation.records import Item as GeneratedItem
 from quizapp.library.models import Concept, Fact, Passage
@@ -40,6 +41,7 @@ class BankReport:
     retired: int = 0
     restored: int = 0
     unapproved: int = 0  # approved items whose wording changed, back to "generated"
+    pinned: int = 0  # questions of attempted quizzes moved to a kept copy of the old wording
     by_kind: Counter = field(default_factory=Counter)
     # Which items: {"created": [ids], "updated": [ids], "retired": [ids]}.
     item_ids: dict[str, list[int]] = field(
@@ -63,8 +65,9 @@ def request_regeneration(reason: str, user=None) -> Regeneration:
     waiting = Regeneration.objects.select_for_update().filter(status=Regeneration.Status.QUEUED)
     run = waiting.order_by("requested_at", "pk").first()
     if run is not None:
-        run.reason = f"{run.reason}\n{reason}"
-        run.save(update_fields=["reason"])
+        # Asked for again now: it is the run the bank page shows as the last.
+        run.reason, run.requested_at = f"{run.reason}\n{reason}", timezone.now()
+        run.save(update_fields=["reason", "requested_at"])
         return run
     run = Regeneration.objects.create(reason=reason, requested_by=user)
     run.task_id = str(regenerate_bank.enqueue(run.pk).id)
@@ -93,7 +96,9 @@ def run_regeneration(run_id: int) -> dict[str, int]:
 
 def record_run(run: Regeneration, report: BankReport) -> dict[str, int]:
     """Write a finished run's counts and item ids on its Regeneration."""
-    counts = {name: getattr(report, name) for name in (*Regeneration.CHANGES, "unapproved")}
+    counts = {
+        name: getattr(report, name) for name in (*Regeneration.CHANGES, "unapproved", "pinned")
+    }
     for name, value in counts.items():
         setattr(run, name, value)
     run.items = {name: ids[: Regeneration.LINKS_KEPT] for name, ids in report.item_ids.items()}
@@ -112,6 +117,7 @@ def sync_bank(result: GenerationResult) -> BankReport:
         item.key: item
         for item in Item.objects.filter(origin=Item.Origin.GENERATED).prefetch_related("concepts")
     }
+    attempted = items_in_attempted_quizzes()
     for generated in result.items:
         values = _values(generated, passages, facts)
         item = existing.get(generated.key)
@@ -120,7 +126,7 @@ def sync_bank(result: GenerationResult) -> BankReport:
             report.created += 1
             report.item_ids["created"].append(item.pk)
         else:
-            _update(item, values, report)
+            _update(item, values, report, keep=item.pk in attempted)
         wanted = {concepts[s] for s in generated.concepts if s in concepts}
         if {c.pk for c in item.concepts.all()} != wanted:
             item.concepts.set(wanted)
@@ -141,17 +147,19 @@ def _values(generated: GeneratedItem, passages: dict, facts: dict) -> dict:
     }
 
 
-def _learner_sees_a_change(item: Item, changed: list[str]) -> bool:
+def _learner_sees_a_change(item: Item, changed: list[str], fields=REVIEWED_FIELDS) -> bool:
     """A teacher's own wording hides the generator's: only changes that show count."""
     overridden = set()
     if item.teacher_prompt:
         overridden.add("prompt")
     if item.teacher_answer:
         overridden |= {"answer", "accepted"}
-    return bool((REVIEWED_FIELDS - overridden) & set(changed))
+    if item.teacher_explanation:
+        overridden.add("explanation")
+    return bool((set(fields) - overridden) & set(changed))
 
 
-def _update(item: Item, values: dict, report: BankReport) -> None:
+def _update(item: Item, values: dict, report: BankReport, *, keep: bool = False) -> None:
     changed = [name for name, value in values.items() if getattr(item, name) != value]
     if item.retired_at is not None:
         item.retired_at = None
@@ -160,6 +168,9 @@ def _update(item: Item, values: dict, report: BankReport) -> None:
     if not changed:
         report.unchanged += 1
         return
+    # An attempted quiz keeps what its students saw and are graded on.
+    if keep and _learner_sees_a_change(item, changed, GENERATED_FIELDS):
+        report.pinned += keep_for_quizzes(item)
     for name in changed:
         if name != "retired_at":
             setattr(item, name, values[name])

@@ -214,7 +214,8 @@ def add_missed_to_flashcards(student, items: list[Item], now: dt.datetime) -> in
     Matching and ordering make poor cards, so their concepts' definition cards and
     their facts' question cards stand in for them.
     """
-    wanted = {item.pk for item in items if item.kind in CARD_LIKE_KINDS}
+    # A kept copy (bank/pinning.py) is studied as the bank's item it was kept from.
+    wanted = {item.kept_from_id or item.pk for item in items if item.kind in CARD_LIKE_KINDS}
     matching = [item.pk for item in items if item.kind == "matching"]
     facts = [slug for item in items if item.kind == "ordering" for slug in item.extra["facts"]]
     cards = Item.objects.for_flashcards()

@@ -48,7 +48,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Bank: {report.created} created, {report.updated} updated, "
             f"{report.unchanged} unchanged, {report.retired} retired, {report.restored} restored, "
-            f"{report.unapproved} reworded and back to review."
+            f"{report.unapproved} reworded and back to review, "
+            f"{report.pinned} questions of attempted quizzes kept on the old wording."
         )
         if json_path:
             self._write_json(json_path, result)
