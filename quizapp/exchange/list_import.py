@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from quizapp.bank.models import Item
+from quizapp.bank.pinning import WORDING_FIELDS, items_in_attempted_quizzes, keep_for_quizzes
 from quizapp.exchange.gift import GiftQuestion, parse_gift
 from quizapp.exchange.problems import ImportProblems, at_line
 from quizapp.exchange.term_lists import TermPair, parse_term_list
@@ -248,10 +249,15 @@ def _save_items(source: Source, drafts: list[Draft], keys: list[str]) -> ImportR
     source.passages.all().delete()
     passages = Passage.objects.bulk_create(_passages(source, drafts))
     existing = {item.key: item for item in Item.objects.filter(key__in=keys)}
+    attempted = items_in_attempted_quizzes()
     new, changed = [], []
     for draft, key, passage in zip(drafts, keys, passages, strict=True):
         item = existing.get(key) or Item(key=key, status=Item.Status.APPROVED)
+        before = _wording(item)
         _fill(item, draft, passage)
+        # A quiz students have attempted keeps the wording they answered.
+        if item.pk in attempted and _wording(item) != before:
+            keep_for_quizzes(item)
         (changed if item.pk else new).append(item)
     Item.objects.bulk_create(new)
     Item.objects.bulk_update(changed, [*UPDATED_FIELDS, "updated_at"])
@@ -281,6 +287,10 @@ def _passages(source: Source, drafts: Iterable[Draft]) -> list[Passage]:
         passage.refold()
         passages.append(passage)
     return passages
+
+
+def _wording(item: Item) -> list:
+    return [getattr(item, name) for name in sorted(WORDING_FIELDS)]
 
 
 def _fill(item: Item, draft: Draft, passage: Passage) -> None:

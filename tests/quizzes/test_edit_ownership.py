@@ -140,3 +140,23 @@ def test_regeneration_keeps_an_attempted_quiz_on_the_wording_its_students_saw(
     client.post(reverse("quizzes:finish", args=[attempt.pk]))
     attempt.refresh_from_db()
     assert attempt.score == 1
+
+
+def test_reimporting_a_term_list_keeps_an_attempted_quiz_on_the_old_definition(
+    client, teacher, student, classroom
+):
+    from quizapp.exchange.list_import import import_term_list
+    from quizapp.quizzes.builder import quiz_create
+
+    import_term_list("moon\tsatellite\n", title="Sky", user=teacher, header=False)
+    item = Item.objects.get(prompt="moon")
+    quiz = quiz_create(teacher, "Sky", [item])
+    classroom.assignments.create(quiz=quiz)
+    attempt = start_and_answer(client, student, quiz, item.answer)
+    import_term_list("moon\tnatural satellite\n", title="Sky", user=teacher, header=False)
+    item.refresh_from_db()
+    assert item.answer == "natural satellite"
+    assert quiz.questions.get().item.answer == "satellite"
+    client.post(reverse("quizzes:finish", args=[attempt.pk]))
+    attempt.refresh_from_db()
+    assert attempt.score == 1
