@@ -13,7 +13,9 @@ from quizapp.bank.models import Item, Regeneration
 from quizapp.library.models import Concept, Fact
 from tests.bank.admin_forms import admin_form_data
 
-pytestmark = pytest.mark.django_db
+# Committed for real: the worker, as in production, drops a connection it finds inside a
+# transaction it did not start, which would end a test's wrapping transaction on PostgreSQL.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 NEW_DEFINITION = "The party's chief, who travelled to Beijing in the reading used by tests."
 

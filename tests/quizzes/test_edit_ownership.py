@@ -115,6 +115,7 @@ def test_a_kept_copy_is_neither_in_the_bank_nor_studied_nor_editable(
     assert set(Card.objects.filter(user=student).values_list("item", flat=True)) == {item.pk}
 
 
+@pytest.mark.django_db(transaction=True)  # the worker runs outside a test transaction
 def test_regeneration_keeps_an_attempted_quiz_on_the_wording_its_students_saw(
     client, staff, quiz_factory, assigned, student
 ):
