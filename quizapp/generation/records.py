@@ -14,6 +14,7 @@ class ConceptIn:
     aliases: tuple[str, ...] = ()
     definition: str = ""
     related: tuple[str, ...] = ()
+    role: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -53,6 +54,9 @@ class FactIn:
     date: dt.date | None = None
     date_precision: str = "day"
     number: int | None = None
+    distractors: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    ordered: bool = False
 
 
 @dataclass

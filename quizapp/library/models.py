@@ -145,6 +145,9 @@ class Concept(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind)
+    # Concepts that could stand in for each other in a question share a role ("scholar",
+    # "party-body"); distractors are drawn only from the answer's kind and role.
+    role = models.SlugField(max_length=40, blank=True)
     aliases = models.JSONField(default=list, blank=True)
     definition = models.TextField(help_text="One sentence that does not name the concept.")
     explanation = models.TextField(blank=True)
@@ -255,6 +258,12 @@ class Fact(PassageSpan):
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
     number = models.IntegerField(null=True, blank=True)
+    # Wrong answers written by an author: a phrase answer gets multiple-choice options only
+    # from these, since no generated phrase reads as a plausible alternative.
+    distractors = models.JSONField(default=list, blank=True)
+    # A list fact: the statement names these; a question asks for one of them.
+    members = models.JSONField(default=list, blank=True)
+    ordered = models.BooleanField(default=False, help_text="The members are in a real order.")
     from_content = models.BooleanField(default=False, editable=False)
 
     def __str__(self) -> str:
