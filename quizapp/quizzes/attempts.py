@@ -211,8 +211,8 @@ def _submit(attempt: Attempt, now: dt.datetime, *, automatic: bool) -> Attempt:
 def add_missed_to_flashcards(student, items: list[Item], now: dt.datetime) -> int:
     """Give the student a card for each missed question, or for what it tests.
 
-    Matching and ordering make poor cards, so their concepts' definition cards and
-    their facts' question cards stand in for them.
+    Matching and ordering make poor cards, so their concepts' and their facts' study
+    cards stand in for them.
     """
     wanted = {item.pk for item in items if item.kind in CARD_LIKE_KINDS}
     matching = [item.pk for item in items if item.kind == "matching"]
@@ -220,12 +220,12 @@ def add_missed_to_flashcards(student, items: list[Item], now: dt.datetime) -> in
     cards = Item.objects.for_flashcards()
     if matching:
         wanted |= set(
-            cards.filter(kind="definition", concepts__items__in=matching).values_list(
+            cards.filter(fact__isnull=True, concepts__items__in=matching).values_list(
                 "pk", flat=True
             )
         )
     if facts:
-        wanted |= set(cards.filter(kind="qa", fact__slug__in=facts).values_list("pk", flat=True))
+        wanted |= set(cards.filter(fact__slug__in=facts).values_list("pk", flat=True))
     new = [Card(user=student, item_id=pk, due=now) for pk in sorted(wanted)]
     Card.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)
