@@ -19,8 +19,9 @@ class ItemQuerySet(models.QuerySet):
         return self.usable().filter(status=Item.Status.APPROVED)
 
     def for_flashcards(self) -> ItemQuerySet:
-        """Approved items of the kinds students study as cards."""
-        return self.approved().filter(kind__in=FLASHCARD_KINDS)
+        """Approved items of the kinds students study as cards, one card per fact or
+        concept (the generator's choice, ``study_card``)."""
+        return self.approved().filter(kind__in=FLASHCARD_KINDS, study_card=True)
 
     def search(self, query: str) -> ItemQuerySet:
         condition = Q()
@@ -66,6 +67,9 @@ class Item(models.Model):
     options = models.JSONField(default=list, blank=True)
     extra = models.JSONField(default=dict, blank=True)
     explanation = models.TextField(blank=True)
+    # The generator's choice of the one flashcard learners study for a fact or a concept;
+    # its other forms are for quizzes. Imported items are each their own card.
+    study_card = models.BooleanField(default=True)
     passage = models.ForeignKey(Passage, null=True, on_delete=models.SET_NULL, related_name="items")
     start = models.PositiveIntegerField(default=0)
     end = models.PositiveIntegerField(default=0)

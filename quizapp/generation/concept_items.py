@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
 
 from quizapp.generation.citing import FILL_IN, blank_out, explain
 from quizapp.generation.records import ConceptIn, Item, Library, MentionIn, PassageIn
+from quizapp.generation.sentences import sentence_around
 
-SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
 MATCHING_SIZE = (4, 6)
 
 
@@ -30,7 +29,9 @@ def definition_items(library: Library) -> Iterator[Item]:
         if not index.get(concept.slug) or not concept.definition:
             continue
         passage, first = index[concept.slug][0]
-        start, end = first.start, first.end
+        # The sentence that first names the concept, not the name alone: the learner who
+        # follows the link reads the concept in its context.
+        start, end = sentence_around(passage.text, first.start, first.end)
         common = {
             "source": passage.source,
             "passage": passage.ordinal,
@@ -58,14 +59,6 @@ def definition_items(library: Library) -> Iterator[Item]:
             extra={"evidence": list(concept.names)},
             **common,
         )
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    for match in SENTENCE_RE.finditer(text):
-        if match.start() <= start and end <= match.end():
-            left = len(match.group(0)) - len(match.group(0).lstrip())
-            return match.start() + left, match.end()
-    return 0, len(text)
 
 
 def passage_cloze_items(library: Library) -> Iterator[Item]:
@@ -110,20 +103,23 @@ def _best_sentence(mentions: list[tuple[PassageIn, MentionIn]], concept: Concept
 
 
 def matching_items(library: Library) -> Iterator[Item]:
-    """Four to six concepts of one reading, to be matched with their definitions."""
-    by_source: dict[str, list[tuple[ConceptIn, PassageIn, int, int]]] = {}
+    """Four to six concepts of one kind, to be matched with their definitions.
+
+    One kind a set (people with people, documents with documents) keeps the set coherent:
+    a mixed set is matched by telling a person's description from a law's, not by knowing.
+    """
+    by_kind: dict[str, list[tuple[ConceptIn, PassageIn, int, int]]] = {}
     taken: set[str] = set()
     for passage in sorted(library.passages.values(), key=lambda p: (p.source, p.ordinal)):
         for mention in passage.mentions:
             concept = library.concepts.get(mention.concept)
             if concept and concept.definition and concept.slug not in taken:
                 taken.add(concept.slug)
-                by_source.setdefault(passage.source, []).append(
-                    (concept, passage, mention.start, mention.end)
-                )
-    for source, entries in by_source.items():
+                start, end = sentence_around(passage.text, mention.start, mention.end)
+                by_kind.setdefault(concept.kind, []).append((concept, passage, start, end))
+    for kind, entries in sorted(by_kind.items()):
         for number, group in enumerate(split_evenly(entries, *MATCHING_SIZE), start=1):
-            yield _matching_item(source, number, group)
+            yield _matching_item(kind, number, group)
 
 
 def split_evenly(entries: list, low: int, high: int) -> list[list]:
@@ -134,21 +130,23 @@ def split_evenly(entries: list, low: int, high: int) -> list[list]:
     return [entries[i::groups][:high] for i in range(groups)]
 
 
-def _matching_item(source: str, number: int, group) -> Item:
+def _matching_item(kind: str, number: int, group) -> Item:
     first_concept, passage, start, end = group[0]
     pairs = [[c.name, c.definition] for c, _, _, _ in group]
+    label = KIND_PLURALS.get(kind, f"{kind}s")
     return Item(
-        key=f"matching:{source}:{number}",
+        key=f"matching:{kind}:{number}",
         kind="matching",
-        prompt="Match each name with its description.",
+        prompt=f"Match each of these {label} with its description.",
         answer="; ".join(f"{name} — {definition}" for name, definition in pairs),
-        source=source,
+        source=passage.source,
         passage=passage.ordinal,
         start=start,
         end=end,
-        explanation=explain(
-            f"All {len(pairs)} are discussed in “{passage.source_title or source}”", passage
-        ),
+        explanation=explain(f"All {len(pairs)} {label} are described in the readings", passage),
         concepts=[c.slug for c, _, _, _ in group],
         extra={"pairs": pairs, "evidence": list(first_concept.names)},
     )
+
+
+KIND_PLURALS = {"person": "people", "organization": "organizations", "term": "terms"}

@@ -91,6 +91,8 @@ class Item:
     # Kind-specific structure: matching pairs, an ordering's correct sequence, a
     # cloze's blanked term, the kind every option must share.
     extra: dict = field(default_factory=dict)
+    # The one flashcard of its fact (or concept) that learners study; see choose_study_cards.
+    study_card: bool = False
 
     def as_json(self) -> dict:
         return {
@@ -108,4 +110,5 @@ class Item:
             "concepts": self.concepts,
             "fact": self.fact,
             "extra": self.extra,
+            "study_card": self.study_card,
         }
