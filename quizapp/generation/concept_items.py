@@ -137,7 +137,7 @@ def _matching_item(kind: str, number: int, group) -> Item:
     return Item(
         key=f"matching:{kind}:{number}",
         kind="matching",
-        prompt=f"Match each of these {label} with its description.",
+        prompt=f"Match each of these {label} with the description that fits it.",
         answer="; ".join(f"{name} — {definition}" for name, definition in pairs),
         source=passage.source,
         passage=passage.ordinal,

@@ -114,6 +114,7 @@ class DistractorRanker:
         count: int = 3,
         excluded: Iterable[str] = (),
         speakers: bool = False,
+        any_role: bool = False,
     ) -> list[str]:
         """Names of the ``count`` closest concepts of ``kind``, never the answer's.
 
@@ -145,7 +146,7 @@ class DistractorRanker:
             nearby.update(self._window(self.speaker_list, key))
         nearby.update(self._window(self.slugs_by_kind.get(kind, []), key))
         pool = (self.library.concepts[s] for s in sorted(nearby) if s in self.library.concepts)
-        role = answer.role if answer else ""
+        role = answer.role if answer and not any_role else ""
         candidates = [
             c
             for c in pool
@@ -156,6 +157,20 @@ class DistractorRanker:
         ]
         candidates.sort(key=score, reverse=True)
         return [c.name for c in candidates[:count]]
+
+    def speakers_for(
+        self, speaker: str, source: str, key: str, excluded: Iterable[str] = (), count: int = 3
+    ) -> list[str]:
+        """Other people the readings quote, for "who said it?": those of the speaker's own
+        role first, then any quoted commentator (in that question, being quoted is the role)."""
+        names = self.concepts("person", speaker, source, key, count, excluded, speakers=True)
+        if len(names) < count:
+            silent = set(self.slugs_by_kind.get("person", [])) - self.speakers
+            others = self.concepts(
+                "person", speaker, source, key, count, {*excluded, *silent}, any_role=True
+            )
+            names += [n for n in others if n not in names][: count - len(names)]
+        return names
 
     def sentence_concepts(self, fact: FactIn) -> set[str]:
         """Concepts named in the sentence that states the fact: each may be a second right

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from quizapp.generation.citing import FILL_IN, blank_out, explain, shuffled
 from quizapp.generation.distractors import DistractorRanker, tiebreak
 from quizapp.generation.records import FactIn, Item, Library
-from quizapp.library.mentions import locate
+from quizapp.library.mentions import contains_folded, locate
 
 ORDERING_SIZE = 4
 # Short answers are typed: a long phrase is unfair to type, a value is not.
@@ -156,10 +156,14 @@ def who_said_items(library: Library, ranker: DistractorRanker, seed: int) -> Ite
             continue
         key = f"who_said:{fact.slug}"
         claim = _claim_without_speaker(fact, speaker.names)
-        excluded = ranker.sentence_concepts(fact)
-        distractors = ranker.concepts(
-            "person", speaker.slug, fact.source, key, excluded=excluded, speakers=True
-        )
+        # Someone the claim itself names ("writing with X") is no plausible speaker of it.
+        named = {
+            slug
+            for slug, c in library.concepts.items()
+            if any(contains_folded(fact.statement, n) for n in c.names)
+        }
+        excluded = ranker.sentence_concepts(fact) | named
+        distractors = ranker.speakers_for(speaker.slug, fact.source, key, excluded)
         start, end = _span_with_speaker(library, fact)
         yield Item(
             key=key,
@@ -277,11 +281,14 @@ def ordering_items(library: Library, seed: int) -> Iterator[Item]:
 def _list_ordering_item(library: Library, fact: FactIn, seed: int) -> Item:
     key = f"ordering:{fact.slug}"
     sequence = list(fact.members)
-    lead = fact.question or "Put these in the order the reading gives them."
+    context = fact.statement
+    for member in sequence:
+        if span := locate(context, member):
+            context = blank_out(context, *span)
     return Item(
         key=key,
         kind="ordering",
-        prompt=f"{lead} Put them in order, first to last.",
+        prompt=f"Put these in order, first to last: {context}",
         answer=" → ".join(sequence),
         options=shuffled(sequence, seed, key),
         extra={"sequence": sequence, "facts": [fact.slug], "evidence": sequence[:1]},

@@ -112,15 +112,15 @@ def _is_choice(item: Item) -> bool:
 def options_mixed_kinds(context: FlawContext, item: Item) -> bool:
     """Every option names a thing of the answer's kind and, where it has one, its role."""
     kind = item.extra.get("option_kind")
-    if not _is_choice(item) or kind not in CONCEPT_KINDS:
-        return False
+    if not _is_choice(item) or kind not in CONCEPT_KINDS or item.extra.get("authored"):
+        return False  # an author's distractors need not be concepts of the library
     answer = context.concept_of_name.get(fold(item.answer))
     for option in _distractors(item):
         concept = context.concept_of_name.get(fold(option))
         if concept is None or concept.kind != kind:
             return True
         if answer is not None and answer.role and concept.role != answer.role:
-            return True
+            return item.kind != "who_said"  # there, every quoted person is a fair option
     return False
 
 
@@ -179,6 +179,14 @@ def option_also_right(context: FlawContext, item: Item) -> bool:
         if folded in right or folded in siblings:
             return True
     return False
+
+
+@rule("option-named-in-stem")
+def option_named_in_stem(context: FlawContext, item: Item) -> bool:
+    """A distractor the stem itself names ("…, writing with X, claimed") is no alternative."""
+    if not _is_choice(item):
+        return False
+    return any(contains_folded(item.prompt, option) for option in _distractors(item))
 
 
 @rule("phrase-distractors-not-authored")

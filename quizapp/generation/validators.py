@@ -127,14 +127,14 @@ class Validator:
 
     def options_of_one_kind(self, item: Item) -> str | None:
         kind = item.extra.get("option_kind")
-        if item.kind not in CHOICE_KINDS or not kind:
+        if item.kind not in CHOICE_KINDS or not kind or item.extra.get("authored"):
             return None
         for option in item.extra.get("distractors", []):
             if kind in CONCEPT_KINDS and self.kind_of_name.get(fold(option)) != kind:
                 return "mixed-option-kinds"
             if kind == "year" and not re.fullmatch(r"\d{4}", option):
                 return "mixed-option-kinds"
-            if kind == "number" and not NUMBER_RE.match(option):
+            if kind == "number" and not (NUMBER_RE.match(option) or option.isalpha()):
                 return "mixed-option-kinds"
         return None
 

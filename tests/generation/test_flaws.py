@@ -97,6 +97,17 @@ CASES = [
         None,
     ),
     (
+        "option-named-in-stem",
+        "who_said:swanton-harsher",
+        lambda item: changed(
+            item,
+            prompt=f"{item.prompt} Xi Jinping disagreed.",
+            options=["Ben Swanton", "Phil Robertson", "Xi Jinping", "Nguyễn Phú Trọng"],
+            extra={"distractors": ["Phil Robertson", "Xi Jinping", "Nguyễn Phú Trọng"]},
+        ),
+        None,
+    ),
+    (
         "phrase-distractors-not-authored",
         "mcq:reform-steps",
         lambda item: item,
