@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from quizapp.generation.citing import FILL_IN, blank_out, explain, shuffled
 from quizapp.generation.distractors import DistractorRanker, tiebreak
 from quizapp.generation.records import FactIn, Item, Library
-from quizapp.library.mentions import contains_folded, locate
+from quizapp.library.mentions import MentionFinder, locate
 
 ORDERING_SIZE = 4
 # Short answers are typed: a long phrase is unfair to type, a value is not.
@@ -150,6 +150,7 @@ def mcq_items(library: Library, ranker: DistractorRanker, seed: int) -> Iterator
 
 
 def who_said_items(library: Library, ranker: DistractorRanker, seed: int) -> Iterator[Item]:
+    finder = MentionFinder({c.slug: c.names for c in library.concepts.values()})
     for fact in library.facts:
         speaker = library.concepts.get(fact.said_by)
         if speaker is None:
@@ -157,11 +158,7 @@ def who_said_items(library: Library, ranker: DistractorRanker, seed: int) -> Ite
         key = f"who_said:{fact.slug}"
         claim = _claim_without_speaker(fact, speaker.names)
         # Someone the claim itself names ("writing with X") is no plausible speaker of it.
-        named = {
-            slug
-            for slug, c in library.concepts.items()
-            if any(contains_folded(fact.statement, n) for n in c.names)
-        }
+        named = {slug for slug, _, _ in finder.find(fact.statement)}
         excluded = ranker.sentence_concepts(fact) | named
         distractors = ranker.speakers_for(speaker.slug, fact.source, key, excluded)
         start, end = _span_with_speaker(library, fact)

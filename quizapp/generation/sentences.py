@@ -1,25 +1,27 @@
 """Sentence boundaries in a passage, from a segmenter that knows abbreviations.
 
 "Directive No. 24" or "Dr. Abuza" must not end a sentence: a cited span cut there reads as
-nonsense and a cloze built on it loses its subject. pysbd's rules handle those; its spans
-are cached per passage text because generators ask for the same passage many times.
+nonsense and a cloze built on it loses its subject. Wikimedia's sentencex handles those
+rules and is fast (0.4 ms for a reading, against 34 ms for pysbd, which made generation of a
+large library ten times slower); its pieces put together give back the text exactly, so
+their offsets are the text's. Spans are cached per passage text because generators ask
+for the same passage many times.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-import pysbd
-
-_SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
+import sentencex
 
 
 @lru_cache(maxsize=4096)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence, without the whitespace around it."""
-    spans = []
-    for piece in _SEGMENTER.segment(text):
-        start, end = piece.start, piece.end
+    spans, offset = [], 0
+    for piece in sentencex.segment("en", text):
+        start, end = offset, offset + len(piece)
+        offset = end
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
