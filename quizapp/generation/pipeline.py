@@ -8,22 +8,12 @@ from dataclasses import dataclass, field
 from quizapp.generation import concept_items, fact_items
 from quizapp.generation.distractors import DistractorRanker
 from quizapp.generation.flaws import FlawContext, flaws
-from quizapp.generation.kinds import FLASHCARD_KINDS
+from quizapp.generation.kinds import FLASHCARD_KINDS, KIND_VALUES
 from quizapp.generation.records import Item, Library
 from quizapp.generation.validators import Validator
 
-ITEM_KINDS = (
-    "definition",
-    "reverse",
-    "cloze",
-    "qa",
-    "mcq",
-    "true_false",
-    "matching",
-    "ordering",
-    "who_said",
-    "short_answer",
-)
+# The kinds' names, for callers that know them from here; the table is kinds.py.
+ITEM_KINDS = KIND_VALUES
 
 
 @dataclass

@@ -18,11 +18,10 @@ from quizapp.library.content.records import (
     SourceRecord,
 )
 from quizapp.library.content.yamlfile import LinedDict, YamlError, load_yaml
-from quizapp.library.kinds import CONCEPT_KINDS
+from quizapp.library.kinds import ANSWER_KINDS, CONCEPT_KINDS
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-VALUE_KINDS = {"year", "number", "date", "phrase"}
 
 SOURCE_FIELDS = {"title": True, "order": False, "summary": False, "cites": True}
 CITES_FIELDS = {"title": True, "outlet": True, "published": True, "url": False}
@@ -263,8 +262,8 @@ def _fact(reader: _FileReader, data: LinedDict) -> FactRecord | None:
     if not reader.check_fields(data, FACT_FIELDS, "fact"):
         return None
     answer_kind = reader.text(data, "answer_kind")
-    if answer_kind and answer_kind not in CONCEPT_KINDS | VALUE_KINDS:
-        kinds = ", ".join(sorted(CONCEPT_KINDS | VALUE_KINDS))
+    if answer_kind and answer_kind not in ANSWER_KINDS:
+        kinds = ", ".join(sorted(ANSWER_KINDS))
         reader.problem(data.line_of("answer_kind"), f"unknown answer_kind '{answer_kind}': {kinds}")
     if not answer_kind and not data.get("answer_concept"):
         reader.problem(data.line, "a fact needs answer_kind or answer_concept")
