@@ -162,8 +162,11 @@ class DistractorRanker:
         self, speaker: str, source: str, key: str, excluded: Iterable[str] = (), count: int = 3
     ) -> list[str]:
         """Other people the readings quote, for "who said it?": those of the speaker's own
-        role first, then any quoted commentator (in that question, being quoted is the role)."""
-        names = self.concepts("person", speaker, source, key, count, excluded, speakers=True)
+        role first, then any quoted commentator (in that question, being quoted is the role).
+        Three are drawn from the closest five, so one speaker's items do not all offer the
+        same three names."""
+        close = self.concepts("person", speaker, source, key, count + 2, excluded, speakers=True)
+        names = sorted(close, key=lambda n: tiebreak(self.seed, key, "speaker", n))[:count]
         if len(names) < count:
             silent = set(self.slugs_by_kind.get("person", [])) - self.speakers
             others = self.concepts(

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from quizapp.generation.citing import FILL_IN, blank_out, explain, shuffled
 from quizapp.generation.distractors import DistractorRanker, tiebreak
 from quizapp.generation.records import FactIn, Item, Library
+from quizapp.generation.sentences import sentence_around
 from quizapp.library.mentions import MentionFinder, locate
 
 ORDERING_SIZE = 4
@@ -50,11 +51,13 @@ def asked_member(fact: FactIn, seed: int, key: str) -> str:
 
 def _base(library: Library, fact: FactIn) -> dict:
     passage = library.passage_of(fact)
+    # The whole sentence of the quote: "for depoliticizing the army" alone does not say who.
+    start, end = sentence_around(passage.text, fact.start, fact.end)
     return {
         "source": fact.source,
         "passage": fact.passage,
-        "start": fact.start,
-        "end": fact.end,
+        "start": start,
+        "end": end,
         "fact": fact.slug,
         "concepts": list(fact.concepts),
         "explanation": explain(fact.statement, passage),
@@ -159,8 +162,8 @@ def who_said_items(library: Library, ranker: DistractorRanker, seed: int) -> Ite
         claim = _claim_without_speaker(fact, speaker.names)
         # Someone the claim itself names ("writing with X") is no plausible speaker of it.
         named = {slug for slug, _, _ in finder.find(fact.statement)}
-        excluded = ranker.sentence_concepts(fact) | named
-        distractors = ranker.speakers_for(speaker.slug, fact.source, key, excluded)
+        # Others quoted in the same sentence stay: they are the natural foil of a contrast.
+        distractors = ranker.speakers_for(speaker.slug, fact.source, key, named)
         start, end = _span_with_speaker(library, fact)
         yield Item(
             key=key,
@@ -278,14 +281,13 @@ def ordering_items(library: Library, seed: int) -> Iterator[Item]:
 def _list_ordering_item(library: Library, fact: FactIn, seed: int) -> Item:
     key = f"ordering:{fact.slug}"
     sequence = list(fact.members)
-    context = fact.statement
-    for member in sequence:
-        if span := locate(context, member):
-            context = blank_out(context, *span)
+    # The statement's own words around the list would let grammar decide the order, so the
+    # prompt names only what the list is about.
+    topic = ", ".join(library.concepts[c].name for c in fact.concepts if c in library.concepts)
     return Item(
         key=key,
         kind="ordering",
-        prompt=f"Put these in order, first to last: {context}",
+        prompt=f"Put these in order, first to last ({topic}).",
         answer=" → ".join(sequence),
         options=shuffled(sequence, seed, key),
         extra={"sequence": sequence, "facts": [fact.slug], "evidence": sequence[:1]},

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from quizapp.generation.kinds import KIND
 from quizapp.generation.records import FactIn, Item, Library
 from quizapp.generation.sentences import sentence_around
-from quizapp.generation.validators import STOP_WORDS
+from quizapp.generation.validators import PICKED_KINDS
+from quizapp.generation.words import content_words, overlap
 from quizapp.library.folding import fold
 from quizapp.library.kinds import CONCEPT_KINDS
 from quizapp.library.mentions import contains_folded
@@ -102,7 +102,8 @@ def _distractors(item: Item) -> list[str]:
 
 
 def _is_choice(item: Item) -> bool:
-    return KIND[item.kind].is_choice and item.kind != "true_false"
+    """Options the generator picked (not true/false's fixed pair)."""
+    return item.kind in PICKED_KINDS
 
 
 # Options: homogeneous in kind, role and form.
@@ -214,10 +215,10 @@ def stem_cues_answer(context: FlawContext, item: Item) -> bool:
     distractors = _distractors(item)
     if not _is_choice(item) or not distractors:
         return False
-    stem = _content_words(item.prompt)
-    if not _content_words(item.answer) & stem:
+    stem = content_words(item.prompt)
+    if not content_words(item.answer) & stem:
         return False
-    return not any(_content_words(d) & stem for d in distractors)
+    return not any(content_words(d) & stem for d in distractors)
 
 
 @rule("citation-trivia")
@@ -297,20 +298,20 @@ def false_claim_other_role(context: FlawContext, item: Item) -> bool:
 
 @rule("matching-ambiguous")
 def matching_ambiguous(context: FlawContext, item: Item) -> bool:
-    """Each description fits one name only: none names another name of the set, and no two
-    descriptions are near-copies (two co-authors "of the same article")."""
+    """Each description fits one name only: none repeats a word of its own name or names
+    another of the set, and no two are near-copies (two co-authors "of the same article")."""
     if item.kind != "matching":
         return False
     pairs = item.extra.get("pairs", [])
+    if any(content_words(name) & content_words(description) for name, description in pairs):
+        return True  # "Separation of powers: the principle of dividing powers…"
     for index, (_, description) in enumerate(pairs):
         for other, (other_name, other_description) in enumerate(pairs):
             if index == other:
                 continue
             if contains_folded(description, other_name):
                 return True
-            words, other_words = _content_words(description), _content_words(other_description)
-            overlap = len(words & other_words) / max(1, min(len(words), len(other_words)))
-            if overlap > SIMILAR_DESCRIPTIONS:
+            if overlap(description, other_description) > SIMILAR_DESCRIPTIONS:
                 return True
     return False
 
@@ -340,19 +341,7 @@ def span_only_a_name(context: FlawContext, item: Item) -> bool:
     return len(passage.text[item.start : item.end].split()) < 5 and len(passage.text.split()) >= 5
 
 
-# Words too common to be a cue: the validators' stop words and the stems' own vocabulary.
-CUE_STOP_WORDS = STOP_WORDS | {
-    "what", "when", "where", "whom", "whose", "does", "did", "not", "than", "then", "there",
-    "these", "those", "been", "being", "fill", "blank", "true", "false", "said", "says",
-}  # fmt: skip
-
-
 def _vowel_sound(word: str) -> bool:
     if ACRONYM.match(word):
         return word[0] in "AEFHILMNORSX"  # spelt out: "an FBI", "a CIA"
     return bool(VOWEL_SOUND.match(word))
-
-
-def _content_words(text: str) -> set[str]:
-    words = re.findall(r"[a-z0-9]+", fold(text))
-    return {w for w in words if len(w) > 3 and w not in CUE_STOP_WORDS}

@@ -196,7 +196,7 @@ CASES = [
     ),
     (
         "matching-ambiguous",
-        "matching:person:1",
+        "matching:person:any:1",
         lambda item: changed(
             item,
             extra={
@@ -210,13 +210,27 @@ CASES = [
     ),
     (
         "matching-ambiguous",
-        "matching:person:1",
+        "matching:person:any:1",
         lambda item: changed(
             item,
             extra={
                 "pairs": [
                     [name, "Co-author of the study on market-Leninist rule in Asia."]
                     for name, _ in item.extra["pairs"]
+                ]
+            },
+        ),
+        None,
+    ),
+    (
+        "matching-ambiguous",
+        "matching:person:any:1",
+        lambda item: changed(
+            item,
+            extra={
+                "pairs": [
+                    *item.extra["pairs"][:-1],
+                    [item.extra["pairs"][-1][0], f"Known as {item.extra['pairs'][-1][0]}."],
                 ]
             },
         ),

@@ -7,7 +7,9 @@ from collections import Counter
 
 from quizapp.generation.distractors import DistractorRanker
 from quizapp.generation.pipeline import ITEM_KINDS, generate_bank
+from quizapp.generation.records import MentionIn, PassageIn
 from quizapp.library.folding import fold
+from quizapp.library.mentions import MentionFinder
 
 
 def by_key(result):
@@ -234,3 +236,36 @@ def test_keys_are_stable_when_wording_changes(library):
     )
     after = {i.key for i in generate_bank(library).items if i.fact == "d24-issuer"}
     assert before == after
+
+
+def test_concept_cards_cite_a_sentence_not_only_the_name(library):
+    items = by_key(generate_bank(library))
+    # The Politburo is named in one sentence: its card cites that sentence, not the name.
+    reverse = items["reverse:politburo"]
+    assert span(library, reverse) == "Directive 24 came from the Politburo."
+    for item in items.values():
+        if item.kind in ("definition", "reverse", "matching"):
+            assert len(span(library, item).split()) >= 5, item.key
+
+
+def test_fact_items_cite_the_whole_sentence_of_their_quote(library):
+    item = by_key(generate_bank(library))["qa:d24-issuer"]
+    assert span(library, item) == "Directive 24 came from the Politburo."
+
+
+def test_an_ordering_prompt_does_not_frame_the_list_in_its_sentence(library):
+    item = by_key(generate_bank(library))["ordering:reform-steps"]
+    assert item.prompt == "Put these in order, first to last (National Assembly)."
+
+
+def test_a_concept_cloze_prefers_the_sentence_closest_to_its_definition(library):
+    text = (
+        "The article cites a piece in a newspaper that mentions Freedom House in passing. "
+        "Freedom House is a nonpartisan group that rates freedom worldwide every year."
+    )
+    finder = MentionFinder({c.slug: c.names for c in library.concepts.values()})
+    mentions = tuple(MentionIn(s, a, b) for s, a, b in finder.find(text))
+    passages = {**library.passages, ("extra", 1): PassageIn("extra", 1, text, "Extra", mentions)}
+    library = dataclasses.replace(library, passages=passages)
+    item = by_key(generate_bank(library))["cloze:concept:freedom-house"]
+    assert item.prompt.startswith("Fill in the blank: _____ is a nonpartisan group")
