@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from quizapp.bank.models import Item, Regeneration
 from quizapp.bank.regeneration import record_run, regenerate
-from quizapp.generation.pipeline import ITEM_KINDS
+from quizapp.generation.kinds import KIND_VALUES
 
 
 class Command(BaseCommand):
@@ -39,7 +39,7 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"Approved {approved} items.")
         self.stdout.write("Items per kind:")
-        for kind in ITEM_KINDS:
+        for kind in KIND_VALUES:
             self.stdout.write(f"  {kind:<13} {result.counts.get(kind, 0)}")
         self.stdout.write(f"  {'total':<13} {len(result.items)}")
         self.stdout.write("Rejected per reason:")

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bank', '0004_item_status_before_hiding'),
+        ('bank', '0005_item_status_before_hiding'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

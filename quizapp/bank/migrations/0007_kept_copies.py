@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bank', '0005_regeneration'),
+        ('bank', '0006_regeneration'),
     ]
 
     operations = [
