@@ -22,9 +22,10 @@ class _FormFields(HTMLParser):
         if not self._in_form or ("name" not in a and tag != "option"):
             return
         if tag == "input" and a.get("type") not in ("submit", "button", "file"):
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+            checkable = a.get("type") in ("checkbox", "radio")
+            if checkable and "checked" not in a:
                 return
-            self.data.setdefault(a["name"], []).append(a.get("value", "on"))
+            self.data.setdefault(a["name"], []).append(a.get("value", "on" if checkable else ""))
         elif tag == "textarea":
             self._textarea = a["name"]
             self.data.setdefault(a["name"], []).append("")
