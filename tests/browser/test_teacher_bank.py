@@ -46,6 +46,18 @@ def test_teacher_filters_approves_and_edits_items(teacher_page, axe):
     expect(page.locator(f"#approve-{item.pk}")).to_have_text(f"Unapprove item {item.pk}")
     item.refresh_from_db()
     assert item.status == "approved"
+    # Hide, then the same key again: the button said what it would do each time, so the
+    # item is back where it was, approved, never "Generated".
+    page.locator(f"#hide-{item.pk}").focus()
+    page.keyboard.press("Enter")
+    expect(row.locator(".status")).to_have_text("Hidden, approved")
+    expect(page.locator(f"#hide-{item.pk}")).to_be_focused()
+    expect(page.locator(f"#hide-{item.pk}")).to_have_text(f"Unhide item {item.pk}")
+    assert_accessible(axe, page)
+    page.keyboard.press("Enter")
+    expect(row.locator(".status")).to_have_text("Approved")
+    item.refresh_from_db()
+    assert item.status == "approved"
 
     row.get_by_role("link").first.click()
     page.wait_for_url(f"**/bank/{item.pk}/")
