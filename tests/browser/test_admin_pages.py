@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from quizapp.library.models import Concept, Fact, Source
 
@@ -66,7 +67,9 @@ def test_admin_pages_pass_axe(admin_context, axe, scheme):
     new_row.locator('[role="combobox"]').focus()
     page.keyboard.press("Enter")  # opens the search, from the keyboard
     page.keyboard.type("drafted")
-    page.locator(".select2-results__option").first.wait_for()
+    # The answer from the server is in: a real choice is highlighted, nothing is loading.
+    page.locator(".select2-results__option--highlighted[aria-selected]").wait_for()
+    expect(page.locator(".select2-results__option.loading-results")).to_have_count(0)
     reports["added inline row, search open"] = violations(axe, page)
     context.close()
     failing = {name: report for name, report in reports.items() if report}
