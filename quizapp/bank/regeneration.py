@@ -89,18 +89,33 @@ def run_regeneration(run_id: int) -> dict[str, int]:
     claimed = Regeneration.objects.filter(pk=run_id, status=Regeneration.Status.QUEUED).update(
         status=Regeneration.Status.RUNNING, started_at=timezone.now()
     )
-    run = Regeneration.objects.get(pk=run_id)
     if not claimed:
         return {}  # done already (a retried task): nothing to repeat
+    run = Regeneration.objects.get(pk=run_id)
+    _, report = _recorded(run)
+    return record_run(run, report)
+
+
+def regenerate_now(reason: str, seed: int = 0) -> tuple[GenerationResult, BankReport]:
+    """Regenerate in this process (``manage.py generate``), recorded like a worker's run."""
+    run = Regeneration.objects.create(
+        reason=reason, status=Regeneration.Status.RUNNING, started_at=timezone.now()
+    )
+    result, report = _recorded(run, seed)
+    record_run(run, report)
+    return result, report
+
+
+def _recorded(run: Regeneration, seed: int = 0) -> tuple[GenerationResult, BankReport]:
+    """Regenerate; a failure is written on the run, with why, before it propagates."""
     try:
-        _, report = regenerate()
+        return regenerate(seed)
     except Exception as exc:
-        logger.exception("Regeneration %s failed", run_id)
+        logger.exception("Regeneration %s failed", run.pk)
         run.status, run.error = Regeneration.Status.FAILED, f"{type(exc).__name__}: {exc}"
         run.finished_at = timezone.now()
         run.save(update_fields=["status", "error", "finished_at"])
         raise
-    return record_run(run, report)
 
 
 def record_run(run: Regeneration, report: BankReport) -> dict[str, int]:

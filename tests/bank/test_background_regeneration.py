@@ -139,3 +139,17 @@ def test_the_regeneration_fragment_is_for_teachers_only(client, student, teacher
     client.force_login(teacher)
     html = client.get("/bank/regeneration/").content.decode()
     assert '<section id="regeneration"' in html and "<html" not in html
+
+
+def test_manage_py_generate_is_recorded_and_a_failure_says_why(bank, client, teacher, monkeypatch):
+    run = Regeneration.objects.latest()
+    assert (run.reason, run.status) == ("manage.py generate", "done") and run.created > 0
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no library")
+
+    monkeypatch.setattr("quizapp.bank.regeneration.generate_bank", broken)
+    with pytest.raises(RuntimeError):
+        call_command("generate", stdout=io.StringIO())
+    failed = Regeneration.objects.latest()
+    assert failed.status == "failed" and failed.error == "RuntimeError: no library"

@@ -3,10 +3,9 @@
 import json
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
-from quizapp.bank.models import Item, Regeneration
-from quizapp.bank.regeneration import record_run, regenerate
+from quizapp.bank.models import Item
+from quizapp.bank.regeneration import regenerate_now
 from quizapp.generation.kinds import KIND_VALUES
 
 
@@ -26,13 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, json_path=None, seed: int = 0, approve: bool = False, **options):
         # Recorded like the worker's runs, so the bank page shows this one too.
-        run = Regeneration.objects.create(
-            reason="manage.py generate",
-            status=Regeneration.Status.RUNNING,
-            started_at=timezone.now(),
-        )
-        result, report = regenerate(seed)
-        record_run(run, report)
+        result, report = regenerate_now("manage.py generate", seed)
         if approve:
             approved = Item.objects.filter(status=Item.Status.GENERATED).update(
                 status=Item.Status.APPROVED
