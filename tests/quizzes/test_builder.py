@@ -200,3 +200,20 @@ def test_swap_always_brings_a_different_fact_never_the_same_in_another_form(bank
                     f"{current.key} swapped for {replacement.key}, the same fact"
                 )
     assert swapped
+
+
+def test_pressing_swap_again_and_again_never_brings_back_the_same_fact(
+    teacher_client, quiz_factory
+):
+    quiz = quiz_factory(kinds=("qa",))
+    quiz.criteria = Criteria(kinds=["qa", "short_answer", "cloze", "mcq", "true_false"]).as_json()
+    quiz.save()
+    question = quiz.questions.get()
+    url = reverse("quizzes:change", args=[quiz.pk, question.pk, "swap"])
+    for _ in range(7):
+        before = question.item
+        assert teacher_client.post(url, HTTP_HX_REQUEST="true").status_code == 200
+        question.refresh_from_db()
+        if question.item == before:
+            break  # nothing else fits: the question stays, with a message
+        assert not what_it_tests(question.item) & what_it_tests(before), question.item.key
