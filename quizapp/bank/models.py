@@ -64,11 +64,18 @@ class Regeneration(models.Model):
     def in_progress(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
-    def changes(self) -> list[tuple[str, int, list[int]]]:
-        """(label, how many, the ids kept) for new, updated and retired items."""
+    def changes(self) -> list[tuple[str, int, list[Item]]]:
+        """(label, how many, the items kept for links) for new, updated and retired items."""
         labels = {"created": "new", "updated": "updated", "retired": "retired"}
+        ids = [pk for name in self.CHANGES for pk in self.items.get(name, [])]
+        found = Item.objects.in_bulk(ids)
         return [
-            (labels[name], getattr(self, name), self.items.get(name, [])) for name in self.CHANGES
+            (
+                labels[name],
+                getattr(self, name),
+                [found[pk] for pk in self.items.get(name, []) if pk in found],
+            )
+            for name in self.CHANGES
         ]
 
 
