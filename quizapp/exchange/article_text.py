@@ -25,17 +25,22 @@ SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z]\.)(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z\
 CITATION_MARK_RE = re.compile(r"\s?\[\d{1,3}\]")
 FOOTNOTE_RE = re.compile(r"^\[\d{1,3}\]\s")
 CAPTION_RE = re.compile(r"^(?:Graphic|Photo|Image|Picture|Credit|Illustration)s?:\s", re.I)
+# Every rule runs in linear time on any input (issue 19): a run of text between two markers
+# never contains the opening marker itself, so a failed match stops at the next marker
+# instead of scanning to the end of the line from each one ("*x *x *x ..." was quadratic).
 MARKDOWN_RULES = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
-    (re.compile(r"`([^`]*)`"), r"\1"),
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<!\w)[*_](\S.*?\S|\S)[*_](?!\w)"), r"\1"),
-    (re.compile(r"^\s{0,3}>\s?", re.M), ""),  # block quotes
-    (re.compile(r"^\s{0,3}(?:[-*+]|\d+\.)\s+", re.M), ""),  # list markers
+    (re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)"), ""),  # images
+    (re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"`([^`\n]*)`"), r"\1"),
+    (re.compile(r"\*\*([^*\n]+)\*\*"), r"\1"),
+    (re.compile(r"__([^_\n]+)__"), r"\1"),
+    (re.compile(r"(?<!\w)\*(?=\S)([^*\n]*?\S)?\*(?!\w)"), r"\1"),
+    (re.compile(r"(?<!\w)_(?=\S)([^_\n]*?\S)?_(?!\w)"), r"\1"),
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # block quotes
+    (re.compile(r"^[ \t]{0,3}(?:[-*+]|\d+\.)[ \t]+", re.M), ""),  # list markers
 ]
-MARKDOWN_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s")
-FENCE_RE = re.compile(r"^\s{0,3}(```|~~~).*?^\s{0,3}\1\s*$", re.M | re.S)
+MARKDOWN_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}\s")
+FENCE_RE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 
 
 class ArticleError(ValueError):
@@ -96,9 +101,8 @@ def html_to_text(html: str) -> str:
 
 def markdown_to_text(markdown: str) -> str:
     """Markdown without its markup; headings stay as lines of their own so they are dropped."""
-    text = FENCE_RE.sub("", markdown)
     lines = []
-    for line in text.splitlines():
+    for line in _without_fences(markdown.splitlines()):
         if MARKDOWN_HEADING_RE.match(line):
             lines.extend(["", "#" + line.lstrip(" #"), ""])
         else:
@@ -107,6 +111,26 @@ def markdown_to_text(markdown: str) -> str:
     for pattern, replacement in MARKDOWN_RULES:
         text = pattern.sub(replacement, text)
     return text
+
+
+def _without_fences(lines: list[str]) -> list[str]:
+    """The lines outside fenced code blocks, in one pass: a regex spanning lines from each
+    unclosed fence to the end of the file was quadratic. An unclosed fence keeps its lines,
+    as CommonMark would not (it runs to the end), because losing the article's rest to a
+    stray fence is worse than keeping a little code."""
+    kept: list[str] = []
+    fence, held = "", []
+    for line in lines:
+        match = FENCE_RE.match(line)
+        if not fence and match:
+            fence, held = match.group(1), [line]
+        elif fence:
+            held.append(line)
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence, held = "", []
+        else:
+            kept.append(line)
+    return kept + held
 
 
 def article_passages(text: str, fmt: str = "text", title: str = "") -> list[str]:
