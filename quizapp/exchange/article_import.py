@@ -106,7 +106,7 @@ def import_article(
         raise ArticleError(" ".join(problems))
     for fact in facts:
         if not 0 <= fact.passage < len(passages) or not 0 <= fact.start < fact.end:
-            raise ArticleError("A date or number refers to a passage that is not there.")
+            raise ArticleError("A proposed fact refers to a passage that is not there.")
 
     source = Source.objects.create(
         slug=slug, title=title, kind=Source.Kind.ARTICLE, url=url, order=Source.next_order()
@@ -200,11 +200,13 @@ def _free_slug(name: str, taken: set[str]) -> str:
 def _create_facts(source: Source, passages: list[Passage], facts: list[FactCandidate]) -> int:
     taken = set(Fact.objects.filter(slug__startswith=source.slug).values_list("slug", flat=True))
     mentions = defaultdict(list)  # the passages' mentions, read once rather than per fact
-    for mention in Mention.objects.filter(passage__in=passages):
+    for mention in Mention.objects.filter(passage__in=passages).select_related("concept"):
         mentions[mention.passage_id].append(mention)
     for fact in facts:
         passage = passages[fact.passage]
-        slug = _free_slug(f"{source.slug}-{fact.kind}-{fact.answer}", taken)
+        slug = _free_slug(f"{source.slug}-{fact.kind}-{fact.answer}"[:80], taken)
+        named = [m for m in mentions[passage.pk] if fact.start <= m.start < fact.end]
+        speaker = _speaker(fact, named)
         saved = Fact.objects.create(
             slug=slug,
             statement=fact.statement,
@@ -216,7 +218,18 @@ def _create_facts(source: Source, passages: list[Passage], facts: list[FactCandi
             number=fact.value if fact.kind == "number" else None,
             date=dt.date(fact.value, 1, 1) if fact.kind == "year" else None,
             date_precision=DatePrecision.YEAR,
+            said_by=speaker,
+            answer_concept=speaker,
         )
-        named = {m.concept_id for m in mentions[passage.pk] if fact.start <= m.start < fact.end}
-        saved.concepts.set(named)
+        saved.concepts.set({m.concept_id for m in named})
     return len(facts)
+
+
+def _speaker(fact: FactCandidate, named: list[Mention]) -> Concept | None:
+    """The concept a reported claim's speaker is, if the teacher kept one by that name."""
+    if not fact.said_by:
+        return None
+    for mention in named:
+        if any(fold(n) == fold(fact.said_by) for n in mention.concept.names):
+            return mention.concept
+    return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quizapp.exchange.sentences import sentence_spans
 from quizapp.library.folding import fold
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -18,10 +19,6 @@ SHORT_PASSAGE = 200  # characters; shorter paragraphs are merged into a neighbou
 LONG_PASSAGE = 1200  # characters; longer paragraphs are split at sentence boundaries
 HEADING_WORDS = 12
 
-# A sentence ends at . ! or ? (plus closing quotes or brackets) followed by a space and a
-# capital, a digit or an opening quote; "U.S. officials" and "J.D. London" stay whole
-# because the next word is lowercase or the stop follows a single capital.
-SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z]\.)(?<=[.!?])[\"”’)\]]*\s+(?=[A-Z\d\"“‘(\[À-Ỹ])")
 CITATION_MARK_RE = re.compile(r"\s?\[\d{1,3}\]")
 FOOTNOTE_RE = re.compile(r"^\[\d{1,3}\]\s")
 CAPTION_RE = re.compile(r"^(?:Graphic|Photo|Image|Picture|Credit|Illustration)s?:\s", re.I)
@@ -212,19 +209,6 @@ def _merge_short(paragraphs: list[str]) -> list[str]:
         else:
             merged.append(pending)
     return merged
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``, trailing quotes included."""
-    spans = []
-    start = 0
-    for match in SENTENCE_END_RE.finditer(text):
-        end = match.start() + len(match.group(0).rstrip())
-        spans.append((start, end))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text.rstrip())))
-    return [(s, e) for s, e in spans if e > s]
 
 
 def _split_long(paragraph: str) -> list[str]:
