@@ -1,8 +1,9 @@
-"""Propose the concepts and dated or numbered facts an imported article could teach.
+"""Propose the concepts and facts an imported article could teach.
 
 Plain heuristics over the passages (no model download, nothing to train): runs of
 capitalised words are names, "Human Rights Watch (HRW)" gives an acronym as an alias,
-quoted short phrases and YAKE key phrases are terms, years and numbers become facts.
+quoted short phrases and YAKE key phrases are terms; word rarity (wordfreq) tells an
+ordinary English word from a name; facts come from fact_candidates.py.
 The teacher confirms or edits every proposal, so a wrong guess costs one click; what
 matters is that junk (sentence-initial words, months, demonyms) does not drown the list.
 """
@@ -13,7 +14,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
-from quizapp.exchange.fact_candidates import NUMBERING_WORDS, FactCandidate, propose_facts
+from quizapp.exchange.fact_candidates import (
+    NUMBERING_WORDS,
+    FactCandidate,
+    attribute_claims,
+    propose_facts,
+)
 from quizapp.exchange.name_words import (
     COMMON_ZIPF,
     DEMONYM_ENDINGS,
@@ -130,7 +136,7 @@ def propose(passages: list[str]) -> Proposal:
     for concept in concepts:
         concept.definition = definition_for(concept.names, passages)
     concepts = [c for c in concepts if c.definition][:MAX_CONCEPTS]
-    facts = _with_speakers(propose_facts(passages), concepts)
+    facts = attribute_claims(propose_facts(passages), concepts)
     return Proposal(concepts=concepts, facts=facts[:MAX_FACTS])
 
 
@@ -169,49 +175,6 @@ def _standalone_acronyms(text: str, expanded: set[str]) -> list[str]:
         and acronym not in JUNK_ACRONYMS
         and (acronym in PLACE_ACRONYMS or (counts[acronym] >= 2 and len(acronym) >= 3))
     ]
-
-
-def _with_speakers(facts: list[FactCandidate], concepts: list[Candidate]) -> list[FactCandidate]:
-    """A reported claim's speaker named as the proposed concept the text calls them by
-    ("Former Minister of Justice Nguyễn Đình Lộc warned" → Nguyễn Đình Lộc); a claim whose
-    speaker is no proposed person or organization is dropped."""
-    speakers = [c for c in concepts if c.kind in ("person", "organization", "group")]
-    kept = []
-    for fact in facts:
-        if fact.found_as != "claim":
-            kept.append(fact)
-            continue
-        owner = _speaker_concept(fact.said_by, speakers)
-        if owner is None:
-            continue
-        span = _last_name_span(fact.statement, owner.names, fact.said_by)
-        if span is None:
-            continue
-        fact.answer = fact.said_by = owner.name
-        fact.answer = fact.statement[span[0] : span[1]]
-        fact.kind = owner.kind
-        kept.append(fact)
-    return kept
-
-
-def _speaker_concept(speaker: str, concepts: list[Candidate]) -> Candidate | None:
-    folded = fold(speaker)
-    for concept in concepts:
-        if any(folded.endswith(fold(name)) for name in concept.names):
-            return concept
-    return None
-
-
-def _last_name_span(statement: str, names: list[str], speaker: str) -> tuple[int, int] | None:
-    """Where the statement names the speaker, as its own words write the name."""
-    at = statement.find(speaker)
-    window = statement[at : at + len(speaker)] if at >= 0 else statement
-    offset = max(at, 0)
-    spans = [s for s in (locate(window, n) for n in names) if s]
-    if not spans:
-        return None
-    start, end = min(spans)
-    return offset + start, offset + end
 
 
 def _capitalised_runs(passages: list[str]):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from quizapp.exchange.name_words import MONTHS, SPEECH_VERBS, TITLES, is_common_word
 from quizapp.exchange.sentences import sentence_spans
 from quizapp.library.folding import fold
+from quizapp.library.mentions import locate
 
 # Words before a number that make it part of a name or a reference, not a quantity.
 NUMBERING_WORDS = {
@@ -146,3 +147,41 @@ def list_facts(index: int, start: int, end: int, sentence: str) -> list[FactCand
         for item in items
         if sentence.count(item) == 1
     ]
+
+
+def attribute_claims(facts: list[FactCandidate], concepts: list) -> list[FactCandidate]:
+    """Each reported claim's speaker named as the proposed concept the text calls them by
+    ("Former Minister of Justice Nguyễn Đình Lộc warned" → Nguyễn Đình Lộc), its answer the
+    speaker's name as the sentence writes it; a claim by no proposed person, organization
+    or group is dropped: "who said it" needs a speaker the teacher can keep."""
+    speakers = [c for c in concepts if c.kind in ("person", "organization", "group")]
+    kept = []
+    for fact in facts:
+        if fact.found_as != "claim":
+            kept.append(fact)
+            continue
+        owner = next((c for c in speakers if _names_speaker(c.names, fact.said_by)), None)
+        span = owner and _name_span(fact.statement, owner.names, fact.said_by)
+        if not span:
+            continue
+        fact.answer = fact.statement[span[0] : span[1]]
+        fact.said_by, fact.kind = owner.name, owner.kind
+        kept.append(fact)
+    return kept
+
+
+def _names_speaker(names: list[str], speaker: str) -> bool:
+    """Whether the speaker's words end with one of the names, whole words only."""
+    folded = fold(speaker)
+    return any(folded == fold(n) or folded.endswith(" " + fold(n)) for n in names)
+
+
+def _name_span(statement: str, names: list[str], speaker: str) -> tuple[int, int] | None:
+    """Where the statement names the speaker, in the words before the speech verb."""
+    at = max(statement.find(speaker), 0)
+    window = statement[at : at + len(speaker)]
+    spans = [s for s in (locate(window, n) for n in names) if s]
+    if not spans:
+        return None
+    start, end = min(spans)
+    return at + start, at + end
