@@ -35,10 +35,12 @@ from quizapp.exchange.name_words import (
     TITLE_ADJECTIVES,
     TITLES,
     VAGUE_ALONE,
+    VERY_COMMON_ZIPF,
     VIETNAMESE_FAMILY_NAMES,
     is_common_word,
     is_inflected_word,
     rarest_zipf,
+    zipf,
 )
 from quizapp.exchange.sentences import sentence_spans
 from quizapp.generation.citing import BLANK
@@ -320,12 +322,14 @@ def _joined(text: str, tokens: list[str]) -> str:
 
 
 def _ordinary(token: str, lowercase: set[str]) -> bool:
-    """A word an English text writes in lowercase: an inflection of a frequent word, or a
+    """A word an English text writes in lowercase: an inflection of a frequent word, one of
+    the most frequent words ("Let", "Last": more common than any country's name), or a
     frequent word this text also writes in lowercase ("China" never is)."""
     folded = fold(token)
     return (
         folded in STOPS
         or is_inflected_word(token)
+        or zipf(token) >= VERY_COMMON_ZIPF
         or (is_common_word(token) and folded in lowercase)
     )
 
@@ -383,10 +387,10 @@ def _kind_of(name: str, before: str = "", after: str = "") -> tuple[str, int]:
         return "place", 3
     if any(ch.isdigit() for w in words for ch in w):
         return ("term" if name.isupper() else "organization"), 1  # "COVID-19", "Project88"
+    if before in PLACE_PREPOSITIONS:  # before "said": "officials in Hue said" name no Hue
+        return "place", 2
     if after in SPEECH_VERBS or (before in TITLES and before not in TITLE_ADJECTIVES):
         return "person", 2
-    if before in PLACE_PREPOSITIONS:
-        return "place", 2
     if len(words) == 1:
         return ("group" if words[0].endswith("s") and not words[0].endswith("ss") else "place"), 1
     if words[0] in VIETNAMESE_FAMILY_NAMES or len(words) <= 4:

@@ -102,6 +102,7 @@ SPEECH_VERBS = {
 }  # fmt: skip
 # Zipf frequency (log10 of uses per billion words): 4 is about "crisis" or "verdict".
 COMMON_ZIPF = 4.0
+VERY_COMMON_ZIPF = 5.5  # "let", "last", "may": above every country's name
 INFLECTIONS = ("ly", "ing", "ed")
 
 

@@ -32,3 +32,11 @@ protects the freedom of the press. Nguyen Phu Trong has not answered him. Accord
 Ministry of Public Security, 17 bloggers were arrested in Hanoi and Da Nang during the \
 campaign, and the TW office of the Party approved every arrest in advance.
 """
+
+# A list whose items start with capitals, and a place just before "said".
+DECREE_ORDERS = (
+    "The decree gives local officials three orders for the coming year: Strictly manage the "
+    "groups that receive foreign money, Regularly inspect the offices of the Vietnam Lawyers "
+    "Association and Let no petition reach the National Assembly unread. Officials in Hue said "
+    "the orders came from the Ministry of Home Affairs."
+)

@@ -10,7 +10,7 @@ from quizapp.exchange.article_text import article_passages
 from quizapp.exchange.candidates import propose
 from quizapp.exchange.sentences import sentence_spans
 from quizapp.library.models import Concept, Fact
-from tests.exchange.articles import PRESS_DIRECTIVE
+from tests.exchange.articles import DECREE_ORDERS, PRESS_DIRECTIVE
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +128,19 @@ def test_an_imported_claim_is_said_by_its_speaker(passages, proposal):
     assert Concept.objects.filter(slug="nguyen-dinh-loc").exists()
     listed = Fact.objects.filter(answer_kind="phrase", answer__startswith="stricter licensing")
     assert listed.exists()
+
+
+def test_capitals_that_start_list_items_are_not_names():
+    proposal = propose([DECREE_ORDERS])
+    found = concepts(proposal)
+    assert not {"Strictly", "Regularly", "Let"} & set(found)
+    assert found["Vietnam Lawyers Association"].kind == "organization"
+    listed = [f.answer for f in proposal.facts if f.found_as == "list"]
+    assert listed[0] == "Strictly manage the groups that receive foreign money"
+    assert len(listed) == 3
+
+
+def test_a_place_before_said_is_no_speaker():
+    proposal = propose([DECREE_ORDERS])
+    assert concepts(proposal)["Hue"].kind == "place"
+    assert not [f for f in proposal.facts if f.found_as == "claim"]
