@@ -21,6 +21,10 @@ from quizapp.library.folding import fold
 # markup, hence the larger limit on the file than on its text.
 MAX_BYTES = 1024 * 1024
 MAX_TEXT = 150_000  # characters of article text, once markup is removed
+# Extracting a page's text takes time in proportion to its elements (about 70 µs each, so a
+# megabyte of "<p>a" took 16 s, the limit under 1 s): a saved news article has a few thousand.
+MAX_HTML_ELEMENTS = 10_000
+ELEMENT_RE = re.compile(r"<[A-Za-z]")
 SHORT_PASSAGE = 200  # characters; shorter paragraphs are merged into a neighbour
 LONG_PASSAGE = 1200  # characters; longer paragraphs are split at sentence boundaries
 HEADING_WORDS = 12
@@ -92,6 +96,12 @@ def guess_format(filename: str, text: str) -> str:
 
 def html_to_text(html: str) -> str:
     """The main text of a saved web page, without menus, comments or footers."""
+    elements = len(ELEMENT_RE.findall(html))
+    if elements > MAX_HTML_ELEMENTS:
+        raise ArticleError(
+            f"The page has too many HTML elements ({elements:,}; the limit is "
+            f"{MAX_HTML_ELEMENTS:,}). Save only the article, or its text, and try again."
+        )
     # Imported here: trafilatura pulls in lxml and friends, which only this path needs.
     import trafilatura
 
