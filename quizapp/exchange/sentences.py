@@ -29,8 +29,6 @@ PIECE = 1000  # characters: longer pieces are cut at a space before pysbd sees t
 # dots): pysbd's cost grows with the stops, so such a piece keeps only its clear ends.
 MIN_CHARS_PER_STOP = 12
 
-_SEGMENTER = pysbd.Segmenter(language="en", clean=False)
-
 
 @functools.lru_cache(maxsize=16384)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -67,7 +65,9 @@ def _segment(piece: str) -> list[tuple[int, int]]:
     if not stops or len(piece) < MIN_CHARS_PER_STOP * stops:
         return [_stripped(piece, 0, len(piece))]
     spans, at = [], 0
-    for sentence in _SEGMENTER.segment(piece):
+    # A segmenter per piece: pysbd keeps the text it works on in the instance, so one
+    # shared between threads would mix two requests' texts. Making one takes a microsecond.
+    for sentence in pysbd.Segmenter(language="en", clean=False).segment(piece):
         found = piece.find(sentence.strip(), at)
         if found < 0 or not sentence.strip():
             continue  # pysbd changed the text (it should not, with clean=False): skip it
