@@ -27,6 +27,7 @@ from quizapp.exchange.name_words import (
     GROUP_HEADS,
     JUNK_ACRONYMS,
     KIND_WORDS,
+    NAME_ABBREVIATIONS,
     NOT_NAMES,
     PLACE_ACRONYMS,
     PLACE_PREPOSITIONS,
@@ -48,6 +49,8 @@ from quizapp.library.folding import fold
 from quizapp.library.mentions import is_acronym, locate
 
 MAX_CONCEPTS = 80
+# Head words after which "on" or "and" may go on with a name: documents and organizations.
+NAMED_HEADS = KIND_WORDS["document"] | KIND_WORDS["organization"]
 MAX_FACTS = 40
 MAX_QUOTED_WORDS = 4
 KEY_PHRASE_WINDOW = 8_000  # characters of each window YAKE reads
@@ -221,6 +224,8 @@ def _continues(sentence: str, run: list[re.Match], match: re.Match, tokens, i: i
     token = match.group(0)
     if gap == ". " and token.isdigit():  # "Directive No. 24": the number is the name's
         return fold(run[-1].group(0)) in NUMBERING_WORDS and len(run) > 1
+    if gap == ". " and _is_capitalised(token):  # "St. Petersburg"
+        return len(run) == 1 and fold(run[0].group(0)) in NAME_ABBREVIATIONS
     if not RUN_GAP_RE.match(gap):
         return False
     if _is_capitalised(token):
@@ -235,9 +240,11 @@ def _continues(sentence: str, run: list[re.Match], match: re.Match, tokens, i: i
     )
     if token == "of":  # "University of New South Wales", but not "Politburo of the ..."
         return capital_next
+    words = [fold(m.group(0)) for m in run]
+    if token == "on":  # "Covenant on Civil ...", "Commission on Human Rights"
+        return capital_next and words[-1] in NAMED_HEADS
     if token == "and":  # "Ministry of Information and Communications", not "Hanoi and Hue"
-        words = [fold(m.group(0)) for m in run]
-        return capital_next and words[0] in KIND_WORDS["organization"] and "of" in words
+        return capital_next and bool({"of", "on"} & set(words)) and bool(NAMED_HEADS & set(words))
     return False
 
 
@@ -376,7 +383,9 @@ def _kind_of(name: str, before: str = "", after: str = "") -> tuple[str, int]:
     words = [fold(w) for w in TOKEN_RE.findall(name)]
     if "of" in words[1:]:
         words = words[: words.index("of")]  # "University of New South Wales" is a university
-    heads = [w for w in words if not w.isdigit() and w not in NUMBERING_WORDS] or words
+    named = [w for w in words if not w.isdigit()]
+    # "Directive No. 24" is headed by "directive", "Article 117" by "article".
+    heads = [w for w in named if w not in NUMBERING_WORDS] or named or words
     if heads and heads[-1] in GROUP_HEADS and words[-1].isdigit():
         return "group", 3
     for candidates in (heads[-1:], heads):

@@ -48,6 +48,7 @@ KIND_WORDS = {
         "directive", "declaration", "constitution", "report", "agreement", "treaty", "law",
         "act", "resolution", "decree", "charter", "convention", "amendment", "code", "bill",
         "plan", "program", "programme", "policy", "strategy", "decision", "circular",
+        "covenant", "article", "clause",
         "manifesto", "accord", "accords", "protocol", "doctrine",
     },
     "event": {
@@ -63,6 +64,7 @@ KIND_WORDS = {
         "commission", "bureau", "office", "parliament", "senate", "government",
         "corporation", "company", "network", "radio", "service", "federation", "league",
         "alliance", "front", "fund", "center", "centre", "school", "college", "project",
+        "international",
         "post", "press", "tribune", "nations", "forum", "secretariat", "group",
     },
     "place": {
@@ -73,6 +75,8 @@ KIND_WORDS = {
     },
 }  # fmt: skip
 # A head word alone ("Party", "Constitution") is too vague to be a concept of its own.
+# Abbreviations that begin a name: "St. Petersburg", "Mt. Fuji".
+NAME_ABBREVIATIONS = {"st", "mt", "ft", "pt"}
 VAGUE_ALONE = set().union(*KIND_WORDS.values()) - {
     "politburo", "europe", "asia", "africa", "america", "wales", "olympics", "secretariat",
 } | {"state", "people", "nation", "country", "internet", "web"}  # fmt: skip

@@ -40,3 +40,19 @@ DECREE_ORDERS = (
     "Association and Let no petition reach the National Assembly unread. Officials in Hue said "
     "the orders came from the Ministry of Home Affairs."
 )
+
+# Names with "St.", "on" and "and" inside, an organisation that "said", an article number.
+BLOGGER_TRIAL = """\
+U.S. Secretary of State Antony Blinken said on Jan. 5 that Washington would raise the case of \
+the blogger Phạm Đoan Trang with Hanoi. Mr. Blinken spoke in St. Petersburg, Florida, where \
+many Vietnamese families have settled since the war ended.
+
+Trang, who founded the publisher Liberal Publishing House, was sentenced under Article 117 of \
+the Penal Code to nine years in prison. Amnesty International (AI) called the trial a \
+travesty, and the European Union (EU) asked for her release. In a statement, the EU said the \
+verdict broke Vietnam's commitments under the International Covenant on Civil and Political \
+Rights.
+
+Lê Thị Thu Hằng, a spokesperson of the Foreign Ministry, argued that the case was a domestic \
+matter. Amnesty International said 160 prisoners of conscience are held in Vietnam.
+"""

@@ -10,7 +10,7 @@ from quizapp.exchange.article_text import article_passages
 from quizapp.exchange.candidates import propose
 from quizapp.exchange.sentences import sentence_spans
 from quizapp.library.models import Concept, Fact
-from tests.exchange.articles import DECREE_ORDERS, PRESS_DIRECTIVE
+from tests.exchange.articles import BLOGGER_TRIAL, DECREE_ORDERS, PRESS_DIRECTIVE
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +144,27 @@ def test_a_place_before_said_is_no_speaker():
     proposal = propose([DECREE_ORDERS])
     assert concepts(proposal)["Hue"].kind == "place"
     assert not [f for f in proposal.facts if f.found_as == "claim"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("St. Petersburg", "place"),
+        ("International Covenant on Civil and Political Rights", "document"),
+        ("Amnesty International", "organization"),  # "said" after it is no person's clue
+        ("Article 117", "document"),
+        ("Antony Blinken", "person"),
+        ("Lê Thị Thu Hằng", "person"),
+    ],
+)
+def test_names_with_abbreviations_and_connectives_are_whole(name, kind):
+    found = concepts(propose(article_passages(BLOGGER_TRIAL)))
+    assert found[name].kind == kind
+
+
+def test_an_organization_can_be_a_claims_speaker():
+    facts = propose(article_passages(BLOGGER_TRIAL)).facts
+    speakers = {f.said_by: f.kind for f in facts if f.found_as == "claim"}
+    assert speakers["European Union"] == "organization"
+    assert speakers["Amnesty International"] == "organization"
+    assert speakers["Antony Blinken"] == "person"
