@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from quizapp.generation.validators import STOP_WORDS
+from quizapp.generation.words import STOP_WORDS
 
 MORE_STOP_WORDS = {
     "about", "after", "again", "against", "all", "also", "although", "amid", "among", "any",

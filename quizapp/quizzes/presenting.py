@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from quizapp.bank.models import Item
+from quizapp.generation.kinds import CHOICE, MATCHING, ORDERING
 from quizapp.quizzes.models import Attempt, QuizItem, Response
 from quizapp.quizzes.questions import (
-    CHOICE_KINDS,
     Choice,
     answer_text,
     correct_answer_text,
@@ -90,10 +90,11 @@ def _view(number, question, response, order, feedback_after_submit) -> QuestionV
     view = QuestionView(number, question, response)
     answer = response.answer if response else None
     view.show_feedback = feedback_after_submit or bool(response and response.checked)
-    if item.kind in CHOICE_KINDS:
+    form = item.kind_info.answer_form
+    if form == CHOICE:
         view.choices = display_choices(item, order)
         view.selected = str(item.options.index(answer)) if answer in item.options else ""
-    elif item.kind == "matching":
+    elif form == MATCHING:
         view.choices = display_choices(item, order)
         rights = [right for _, right in matching_pairs(item)]
         given = answer or {}
@@ -101,7 +102,7 @@ def _view(number, question, response, order, feedback_after_submit) -> QuestionV
             Row(i, left, _index_of(rights, given.get(left)))
             for i, (left, _) in enumerate(matching_pairs(item))
         ]
-    elif item.kind == "ordering":
+    elif form == ORDERING:
         sequence = ordering_sequence(item)
         shown = display_choices(item, order)
         given = answer or [None] * len(sequence)
