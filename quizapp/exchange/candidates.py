@@ -43,8 +43,8 @@ from quizapp.exchange.name_words import (
     rarest_zipf,
     zipf,
 )
-from quizapp.exchange.sentences import sentence_spans
 from quizapp.generation.citing import BLANK
+from quizapp.generation.sentences import sentence_spans
 from quizapp.library.folding import fold
 from quizapp.library.mentions import is_acronym, locate
 

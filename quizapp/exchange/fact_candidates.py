@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.exchange.name_words import MONTHS, SPEECH_VERBS, TITLES, is_common_word
-from quizapp.exchange.sentences import sentence_spans
+from quizapp.generation.sentences import sentence_spans
 from quizapp.library.folding import fold
 from quizapp.library.mentions import locate
 

@@ -8,7 +8,7 @@ import pytest
 from quizapp.exchange.article_import import import_article
 from quizapp.exchange.article_text import article_passages
 from quizapp.exchange.candidates import propose
-from quizapp.exchange.sentences import sentence_spans
+from quizapp.generation.sentences import sentence_spans
 from quizapp.library.models import Concept, Fact
 from tests.exchange.articles import BLOGGER_TRIAL, DECREE_ORDERS, PRESS_DIRECTIVE
 
