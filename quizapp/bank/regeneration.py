@@ -5,6 +5,10 @@ so cards and review history that point at it stay); a teacher's edits and status
 are never touched; an item the generator no longer produces is retired, not
 deleted, and comes back if it is produced again.
 
+An import scopes a sync to its own source: the items of every other reading, approved by
+a teacher, stay exactly as they are, even when the new reading would give them another
+distractor or a passage to cite.
+
 An edit in the admin or a loadcontent that changed the library asks for a run with
 ``request_regeneration``; the task worker does it (``bank/tasks.py``) and records on a
 ``Regeneration`` what changed, which the bank page shows.
@@ -132,9 +136,12 @@ def record_run(run: Regeneration, report: BankReport) -> dict[str, int]:
 
 
 @transaction.atomic
-def sync_bank(result: GenerationResult) -> BankReport:
+def sync_bank(result: GenerationResult, *, sources: set[str] | None = None) -> BankReport:
+    """Write ``result`` into the bank; with ``sources``, only items citing those sources
+    are created, updated or retired."""
     report = BankReport(by_kind=result.counts)
     passages = {(p.source.slug, p.ordinal): p.pk for p in Passage.objects.select_related("source")}
+    scoped = {pk for (slug, _), pk in passages.items() if sources is None or slug in sources}
     concepts = dict(Concept.objects.values_list("slug", "pk"))
     facts = dict(Fact.objects.values_list("slug", "pk"))
     existing = {
@@ -143,8 +150,12 @@ def sync_bank(result: GenerationResult) -> BankReport:
     }
     attempted = items_in_attempted_quizzes()
     for generated in result.items:
-        values = _values(generated, passages, facts)
         item = existing.get(generated.key)
+        if sources is not None and (
+            generated.source not in sources or (item is not None and item.passage_id not in scoped)
+        ):
+            continue
+        values = _values(generated, passages, facts)
         if item is None:
             item = Item.objects.create(key=generated.key, **values)
             report.created += 1
@@ -155,7 +166,13 @@ def sync_bank(result: GenerationResult) -> BankReport:
         if {c.pk for c in item.concepts.all()} != wanted:
             item.concepts.set(wanted)
     produced = {g.key for g in result.items}
-    gone = [i.pk for key, i in existing.items() if key not in produced and i.retired_at is None]
+    gone = [
+        i.pk
+        for key, i in existing.items()
+        if key not in produced
+        and i.retired_at is None
+        and (sources is None or i.passage_id in scoped)
+    ]
     report.retired = Item.objects.filter(pk__in=gone).update(retired_at=timezone.now())
     report.item_ids["retired"] = gone
     return report
