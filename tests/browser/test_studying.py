@@ -15,8 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def bank(transactional_db, content_dir):
-    call_command("loadcontent", str(content_dir), stdout=io.StringIO())
+def bank(transactional_db):
+    # The study material itself: one study card per fact or concept, and ten are wanted.
+    call_command("loadcontent", stdout=io.StringIO())
     call_command("generate", "--approve", stdout=io.StringIO())
 
 
