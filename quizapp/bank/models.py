@@ -171,6 +171,8 @@ class Item(models.Model):
     teacher_prompt = models.TextField(blank=True)
     teacher_answer = models.TextField(blank=True)
     teacher_explanation = models.TextField(blank=True)
+    # A teacher's own options for a multiple-choice item, right answer among them.
+    teacher_options = models.JSONField(default=list, blank=True)
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -215,6 +217,10 @@ class Item(models.Model):
         return self.teacher_explanation or self.explanation
 
     @property
+    def shown_options(self) -> list[str]:
+        return list(self.teacher_options or self.options)
+
+    @property
     def accepted_answers(self) -> list[str]:
         """What typed answers are graded against. A teacher's answer replaces the
         generated ones: a teacher who corrects an answer means the old one is wrong."""
@@ -233,7 +239,12 @@ class Item(models.Model):
 
     @property
     def is_edited(self) -> bool:
-        return bool(self.teacher_prompt or self.teacher_answer or self.teacher_explanation)
+        return bool(
+            self.teacher_prompt
+            or self.teacher_answer
+            or self.teacher_explanation
+            or self.teacher_options
+        )
 
     @property
     def is_hidden(self) -> bool:

@@ -19,7 +19,7 @@ from quizapp.bank.models import Item
 # What a question shows or is graded on; a change to any of these moves quizzes to a copy.
 WORDING_FIELDS = frozenset(
     {"kind", "prompt", "answer", "accepted", "options", "extra", "explanation"}
-    | {"teacher_prompt", "teacher_answer", "teacher_explanation"}
+    | {"teacher_prompt", "teacher_answer", "teacher_explanation", "teacher_options"}
 )
 
 

@@ -83,7 +83,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _save_edit(request: HttpRequest, item: Item, form: ItemEditForm) -> int:
     """Save the new wording; the questions that must keep the old one (other teachers'
     quizzes, attempted quizzes) first move to a kept copy. Returns how many moved."""
-    wording = ("teacher_prompt", "teacher_answer", "teacher_explanation")
+    wording = ("teacher_prompt", "teacher_answer", "teacher_explanation", "teacher_options")
     before = [getattr(item, name) for name in wording]
     form.apply(item)
     changed = before != [getattr(item, name) for name in wording]

@@ -343,9 +343,9 @@ def _gift_question(item: Item) -> str | None:
         return f"{escape(prompt)} {{{pairs}{general}}}"
     if kind.fixed_options:
         return f"{escape(prompt)} {{{'T' if answer == 'True' else 'F'}{general}}}"
-    if item.options and answer in item.options:
+    if item.shown_options and answer in item.shown_options:
         answers = " ".join(
-            f"{'=' if option == answer else '~'}{escape(option)}" for option in item.options
+            f"{'=' if option == answer else '~'}{escape(option)}" for option in item.shown_options
         )
     else:
         answers = " ".join(f"={escape(text)}" for text in item.accepted_answers)

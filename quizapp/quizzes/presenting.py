@@ -93,7 +93,8 @@ def _view(number, question, response, order, feedback_after_submit) -> QuestionV
     form = item.kind_info.answer_form
     if form == CHOICE:
         view.choices = display_choices(item, order)
-        view.selected = str(item.options.index(answer)) if answer in item.options else ""
+        options = item.shown_options
+        view.selected = str(options.index(answer)) if answer in options else ""
     elif form == MATCHING:
         view.choices = display_choices(item, order)
         rights = [right for _, right in matching_pairs(item)]

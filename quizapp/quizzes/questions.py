@@ -30,7 +30,7 @@ class Choice:
 
 def right_option(item: Item) -> str:
     """The option that is right; a teacher's answer counts if it is one of the options."""
-    if item.teacher_answer and item.teacher_answer in item.options:
+    if item.teacher_answer and item.teacher_answer in item.shown_options:
         return item.teacher_answer
     return item.answer
 
@@ -51,7 +51,7 @@ def option_texts(item: Item) -> list[str]:
         return [right for _, right in matching_pairs(item)]
     if form == ORDERING:
         return ordering_sequence(item)
-    return list(item.options) if form == CHOICE else []
+    return item.shown_options if form == CHOICE else []
 
 
 def display_choices(item: Item, order: Sequence[int] | None) -> list[Choice]:
@@ -135,7 +135,8 @@ def _index(value: str, count: int) -> int:
 def _read_choice(item: Item, value: str) -> str | None:
     if value == "":
         return None
-    return item.options[_index(value, len(item.options))]
+    options = item.shown_options
+    return options[_index(value, len(options))]
 
 
 def _read_matching(item: Item, data: Mapping[str, str]) -> dict[str, str] | None:
