@@ -215,11 +215,12 @@ def _answer_all(attempt) -> None:
     """Answer every choice and typed question (the first option; the right text)."""
     from django.utils import timezone
 
+    from quizapp.quizzes.answer_fields import AnswerFields
     from quizapp.quizzes.attempts import response_save
 
     for question in attempt.quiz.questions.select_related("item"):
         if question.item.kind in CHOICE_KINDS:
-            data = {"choice": "0"}
+            data = {"choice": AnswerFields(attempt.pk, question.pk).option_value(0)}
         elif question.item.kind in TYPED_KINDS:
             data = {"text": question.item.answer}
         else:

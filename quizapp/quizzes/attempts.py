@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from quizapp.bank.models import FLASHCARD_KINDS, Item
+from quizapp.quizzes.answer_fields import AnswerFields
 from quizapp.quizzes.models import Attempt, Quiz, QuizItem, Response
 from quizapp.quizzes.questions import ForgedAnswer, grade, option_texts, read_answer
 from quizapp.study.models import Card
@@ -163,7 +164,7 @@ def _save(attempt: Attempt, question: QuizItem, data, now: dt.datetime, check: b
     if check and not attempt.quiz.is_practice:
         raise AttemptRefused("Feedback comes after you submit, in this quiz.")
     try:
-        answer = read_answer(question.item, data)
+        answer = read_answer(question.item, data, AnswerFields(attempt.pk, question.pk))
     except ForgedAnswer as problem:
         raise AttemptRefused(str(problem)) from None
     response = Response.objects.filter(attempt=attempt, question=question).first()
