@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from quizapp.bank.models import Item
+from quizapp.classroom.models import Assignment
 
 
 def new_share_token() -> str:
@@ -25,6 +26,27 @@ class QuizQuerySet(models.QuerySet):
     def assigned_to(self, user) -> QuizQuerySet:
         """Quizzes set for a class the user belongs to."""
         return self.filter(assignments__classroom__memberships__student=user).distinct()
+
+    def keeping_answers_from(self, user, now: dt.datetime) -> QuizQuerySet:
+        """Quizzes the user may take, or has taken, whose answers are not theirs to see yet
+        (as ``Quiz.answers_shown`` says for one quiz); their owner is never kept out.
+
+        A share link leaves no trace until it is used, so a quiz reached only by its link
+        counts from the first attempt at it.
+        """
+        attempts = Attempt.objects.filter(student=user)
+        assigned = Assignment.objects.filter(classroom__memberships__student=user)
+        takes = Q(pk__in=assigned.values("quiz")) | Q(pk__in=attempts.values("quiz"))
+        still_open = Q(closes_at__isnull=True) | Q(closes_at__gt=now)
+        not_submitted = ~Q(pk__in=attempts.filter(submitted_at__isnull=False).values("quiz"))
+        hidden = Q(show_answers=Quiz.ShowAnswers.NEVER) | (
+            still_open
+            & (
+                Q(show_answers=Quiz.ShowAnswers.AFTER_CLOSE)
+                | (Q(show_answers=Quiz.ShowAnswers.AFTER_SUBMIT) & not_submitted)
+            )
+        )
+        return self.exclude(owner=user).filter(takes).filter(hidden)
 
 
 class Quiz(models.Model):
@@ -101,6 +123,16 @@ class Quiz(models.Model):
 
     def has_closed(self, now: dt.datetime) -> bool:
         return bool(self.closes_at and now >= self.closes_at)
+
+    def answers_shown(self, now: dt.datetime, *, submitted: bool) -> bool:
+        """May a student who has (or has not) submitted an attempt see the answers now?
+        Never; once the quiz closes; or, after submitting, at once.
+        QuizQuerySet.keeping_answers_from says the same for many quizzes."""
+        if self.show_answers == self.ShowAnswers.NEVER:
+            return False
+        if self.has_closed(now):
+            return True
+        return self.show_answers == self.ShowAnswers.AFTER_SUBMIT and submitted
 
     @property
     def is_practice(self) -> bool:

@@ -16,6 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 from quizapp.generation.matching import answer_matches
 from quizapp.htmx import fragment_wanted
 from quizapp.library.models import Source
+from quizapp.quizzes.withheld import is_withheld
 from quizapp.study import services, statistics
 from quizapp.study.deck_counts import MAX_ASSIGNED_DECKS, progress_by_deck, progress_by_source
 from quizapp.study.decks import EVERYTHING, Deck, assigned_decks, parse_deck
@@ -122,15 +123,22 @@ def session(request: HttpRequest) -> HttpResponse:
     deck = _deck_or_404(request.GET.get("deck"), request.user)
     if not request.htmx:
         add_new_cards(request.user, deck, timezone.now())
-    show = None
-    if request.GET.get("show"):
-        try:
-            show = card_for_display(_card_id(request.GET["show"]), request.user.pk)
-        except Card.DoesNotExist:
-            raise Http404("No such card.") from None
+    show = _card_to_show(request) if request.GET.get("show") else None
     # A message from a plain (non-htmx) post arrives here after its redirect.
     message = " ".join(str(m) for m in messages.get_messages(request))
     return _card_response(request, _card_context(request, deck, message, show=show))
+
+
+def _card_to_show(request) -> Card:
+    """The learner's card named by ?show=, unless its item is withheld from them (its
+    back holds the answer to a quiz they may still take)."""
+    try:
+        card = card_for_display(_card_id(request.GET["show"]), request.user.pk)
+    except Card.DoesNotExist:
+        raise Http404("No such card.") from None
+    if is_withheld(card.item_id, request.user, timezone.now()):
+        raise Http404("No such card.")
+    return card
 
 
 @require_POST
