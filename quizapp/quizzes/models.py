@@ -172,11 +172,11 @@ class Attempt(models.Model):
     )
     number = models.PositiveSmallIntegerField()
     started_at = models.DateTimeField()
-    deadline = models.DateTimeField(
-        null=True, blank=True, help_text="No answer is accepted after this moment."
-    )
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_automatically = models.BooleanField(default=False)
+    # The questions missed become flashcards once the quiz lets the student see its
+    # answers: at once, or later (after it closes, or when the teacher changes the setting).
+    missed_carded = models.BooleanField(default=False)
     # The order this attempt shows: QuizItem ids, and per question the option order.
     question_order = models.JSONField(default=list)
     option_orders = models.JSONField(default=dict)
@@ -207,8 +207,21 @@ class Attempt(models.Model):
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
 
+    @property
+    def deadline(self) -> dt.datetime | None:
+        """No answer is accepted after this moment: the end of the time limit or the quiz's
+        close, whichever comes first. Read from the quiz as it is set now, not as it was
+        at the start, since a teacher may move the close date while attempts are open."""
+        ends = []
+        if self.quiz.time_limit_minutes:
+            ends.append(self.started_at + dt.timedelta(minutes=self.quiz.time_limit_minutes))
+        if self.quiz.closes_at:
+            ends.append(self.quiz.closes_at)
+        return min(ends) if ends else None
+
     def is_overdue(self, now: dt.datetime) -> bool:
-        return self.deadline is not None and now >= self.deadline
+        deadline = self.deadline
+        return deadline is not None and now >= deadline
 
     @property
     def percent(self) -> float | None:

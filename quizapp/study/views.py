@@ -16,6 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 from quizapp.generation.matching import answer_matches
 from quizapp.htmx import fragment_wanted
 from quizapp.library.models import Source
+from quizapp.quizzes.attempts import add_missed_cards_now_shown
 from quizapp.quizzes.withheld import is_withheld
 from quizapp.study import services, statistics
 from quizapp.study.deck_counts import MAX_ASSIGNED_DECKS, progress_by_deck, progress_by_source
@@ -100,6 +101,7 @@ def study_home(request: HttpRequest) -> HttpResponse:
     """Choose what to study: everything or one reading, each with today's counts."""
     settings = services.settings_for(request.user)
     now = timezone.now()
+    add_missed_cards_now_shown(request.user, now)
     add_new_cards(request.user, EVERYTHING, now)
     everything = StudyQueue(request.user, EVERYTHING, settings, now)
     rows = [(EVERYTHING, everything.progress())]
@@ -122,6 +124,7 @@ def session(request: HttpRequest) -> HttpResponse:
     """The current card's front, or with ?show=<card> its back; htmx gets the card region."""
     deck = _deck_or_404(request.GET.get("deck"), request.user)
     if not request.htmx:
+        add_missed_cards_now_shown(request.user, timezone.now())
         add_new_cards(request.user, deck, timezone.now())
     show = _card_to_show(request) if request.GET.get("show") else None
     # A message from a plain (non-htmx) post arrives here after its redirect.

@@ -132,7 +132,8 @@ def test_the_server_refuses_a_late_answer_and_submits_the_attempt(client, taking
     assert attempt.deadline == attempt.started_at + dt.timedelta(minutes=5)
     mcq = questions(attempt)["mcq"]
     client.post(answer_url(attempt, mcq), {"choice": right_choice(client, attempt, mcq)})
-    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - dt.timedelta(seconds=1))
+    started = timezone.now() - dt.timedelta(minutes=5, seconds=1)
+    Attempt.objects.filter(pk=attempt.pk).update(started_at=started)
     qa = questions(attempt)["qa"]
     late = client.post(answer_url(attempt, qa), {"text": qa.item.answer}, HTTP_HX_REQUEST="true")
     assert late.headers["HX-Redirect"] == attempt.get_absolute_url()
@@ -144,7 +145,8 @@ def test_the_server_refuses_a_late_answer_and_submits_the_attempt(client, taking
 
 def test_an_overdue_attempt_is_submitted_when_it_is_next_opened(client, taking):
     attempt = taking(time_limit_minutes=1)
-    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - dt.timedelta(seconds=1))
+    started = timezone.now() - dt.timedelta(minutes=1, seconds=1)
+    Attempt.objects.filter(pk=attempt.pk).update(started_at=started)
     page = client.get(attempt.get_absolute_url())
     assert page.templates[0].name == "quizzes/result.html"
     assert Attempt.objects.get(pk=attempt.pk).submitted_automatically
