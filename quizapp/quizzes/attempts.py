@@ -249,4 +249,8 @@ def add_missed_to_flashcards(student, items: list[Item], now: dt.datetime) -> in
 
 
 def _clock(moment: dt.datetime | None) -> str:
-    return date_format(timezone.localtime(moment), "j F Y, H:i") if moment else ""
+    if moment is None:
+        return ""
+    # In the student's own zone (study/time_zone.py), saying which.
+    local = date_format(timezone.localtime(moment), "j F Y, H:i")
+    return f"{local} {timezone.get_current_timezone_name()}"

@@ -26,6 +26,7 @@ from quizapp.study.models import Card, Review
 from quizapp.study.queue import StudyQueue, add_new_cards
 from quizapp.study.review_sql import card_for_display
 from quizapp.study.scheduler import format_interval, preview_intervals
+from quizapp.study.time_zone import remember_time_zone
 
 MAX_DURATION_MS = 10 * 60 * 1000
 
@@ -222,6 +223,7 @@ def study_settings(request: HttpRequest) -> HttpResponse:
     form = StudySettingsForm(request.POST or None, instance=settings)
     if request.method == "POST" and form.is_valid():
         form.save()
+        remember_time_zone(request, form.instance.time_zone)
         return redirect("study:settings_saved")
     return render(
         request, "study/settings.html", {"form": form}, status=400 if form.errors else 200
