@@ -22,8 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
-CHOICE_KINDS = ("mcq", "who_said", "true_false")
-TYPED_KINDS = ("qa", "cloze", "definition", "reverse", "short_answer")
+# What _answer_all answers: the option to pick, or the text to type, by answer form.
+ANSWER_FIELD = {"choice": "choice", "typed": "text", "recall": "text"}
 
 
 @dataclass
@@ -171,10 +171,12 @@ def _quizzes(world: World, sizes: Sizes, tag: str) -> None:
 
     from quizapp.bank.models import Item
     from quizapp.classroom.models import Membership
+    from quizapp.generation.kinds import ITEM_KINDS
     from quizapp.quizzes.attempts import attempt_start, attempt_submit
     from quizapp.quizzes.models import Quiz, QuizItem
 
-    kinds = ("mcq", "true_false", "qa") if tag == "small" else CHOICE_KINDS + TYPED_KINDS
+    answerable = tuple(kind.value for kind in ITEM_KINDS if kind.answer_form in ANSWER_FIELD)
+    kinds = ("mcq", "true_false", "qa") if tag == "small" else answerable
     items = list(Item.objects.filter(status="approved", kind__in=kinds).order_by("kind", "pk"))
     if tag == "small":
         items = [next(i for i in items if i.kind == kind) for kind in kinds]
@@ -219,12 +221,11 @@ def _answer_all(attempt) -> None:
     from quizapp.quizzes.attempts import response_save
 
     for question in attempt.quiz.questions.select_related("item"):
-        if question.item.kind in CHOICE_KINDS:
-            data = {"choice": AnswerFields(attempt.pk, question.pk).option_value(0)}
-        elif question.item.kind in TYPED_KINDS:
-            data = {"text": question.item.answer}
-        else:
+        field = ANSWER_FIELD.get(question.item.kind_info.answer_form)
+        if field is None:
             continue
+        first = AnswerFields(attempt.pk, question.pk).option_value(0)
+        data = {"choice": first} if field == "choice" else {"text": question.item.answer}
         response_save(attempt=attempt, question=question, data=data, now=timezone.now())
 
 

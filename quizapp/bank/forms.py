@@ -3,6 +3,7 @@
 from django import forms
 
 from quizapp.bank.models import Item
+from quizapp.generation.kinds import KIND_CHOICES
 from quizapp.library.models import Concept, Source
 
 
@@ -14,7 +15,7 @@ class BankFilterForm(forms.Form):
     concept = forms.ModelChoiceField(
         Concept.objects.all(), required=False, to_field_name="slug", empty_label="All concepts"
     )
-    kind = forms.ChoiceField(choices=[("", "All kinds"), *Item.Kind.choices], required=False)
+    kind = forms.ChoiceField(choices=[("", "All kinds"), *KIND_CHOICES], required=False)
     status = forms.ChoiceField(
         choices=[("", "Any status"), *Item.Status.choices, ("retired", "Retired")], required=False
     )

@@ -16,7 +16,13 @@ def load_library() -> Library:
         related[a].append(b)
     concepts = {
         c.slug: ConceptIn(
-            c.slug, c.name, c.kind, tuple(c.aliases), c.definition, tuple(related[c.slug])
+            c.slug,
+            c.name,
+            c.kind,
+            tuple(c.aliases),
+            c.definition,
+            tuple(related[c.slug]),
+            c.role,
         )
         for c in Concept.objects.all()
     }
@@ -51,6 +57,9 @@ def load_library() -> Library:
             date=f.date,
             date_precision=f.date_precision,
             number=f.number,
+            distractors=tuple(f.distractors),
+            members=tuple(f.members),
+            ordered=f.ordered,
         )
         for f in Fact.objects.select_related(
             "passage__source", "answer_concept", "said_by"

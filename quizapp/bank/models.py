@@ -6,6 +6,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from quizapp.generation.kinds import (
+    FLASHCARD_KINDS,
+    ITEM_KINDS,
+    KIND,
+    KIND_CHOICES,
+    ItemKind,
+)
 from quizapp.library.models import Concept, Fact, Passage
 
 
@@ -19,8 +26,9 @@ class ItemQuerySet(models.QuerySet):
         return self.usable().filter(status=Item.Status.APPROVED)
 
     def for_flashcards(self) -> ItemQuerySet:
-        """Approved items of the kinds students study as cards."""
-        return self.approved().filter(kind__in=FLASHCARD_KINDS)
+        """Approved items of the kinds students study as cards, one card per fact or
+        concept (the generator's choice, ``study_card``)."""
+        return self.approved().filter(kind__in=FLASHCARD_KINDS, study_card=True)
 
     def search(self, query: str) -> ItemQuerySet:
         condition = Q()
@@ -37,17 +45,8 @@ class ItemQuerySet(models.QuerySet):
 class Item(models.Model):
     """One generated question or card; ``key`` says what it tests and never changes."""
 
-    class Kind(models.TextChoices):
-        DEFINITION = "definition", "Definition"
-        REVERSE = "reverse", "Reverse definition"
-        CLOZE = "cloze", "Cloze"
-        QA = "qa", "Question and answer"
-        MCQ = "mcq", "Multiple choice"
-        TRUE_FALSE = "true_false", "True or false"
-        MATCHING = "matching", "Matching"
-        ORDERING = "ordering", "Ordering"
-        WHO_SAID = "who_said", "Who said it"
-        SHORT_ANSWER = "short_answer", "Short answer"
+    # Item.Kind.QA and the like, built from the one table of kinds (generation/kinds.py).
+    Kind = models.TextChoices("Kind", [(k.value.upper(), (k.value, k.label)) for k in ITEM_KINDS])
 
     class Status(models.TextChoices):
         GENERATED = "generated", "Generated"
@@ -59,13 +58,16 @@ class Item(models.Model):
         IMPORTED = "imported", "Imported from a file"
 
     key = models.CharField(max_length=200, unique=True)
-    kind = models.CharField(max_length=20, choices=Kind)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
     prompt = models.TextField()
     answer = models.TextField()
     accepted = models.JSONField(default=list, blank=True)
     options = models.JSONField(default=list, blank=True)
     extra = models.JSONField(default=dict, blank=True)
     explanation = models.TextField(blank=True)
+    # The generator's choice of the one flashcard learners study for a fact or a concept;
+    # its other forms are for quizzes. Imported items are each their own card.
+    study_card = models.BooleanField(default=True)
     passage = models.ForeignKey(Passage, null=True, on_delete=models.SET_NULL, related_name="items")
     start = models.PositiveIntegerField(default=0)
     end = models.PositiveIntegerField(default=0)
@@ -133,8 +135,13 @@ class Item(models.Model):
         return list(dict.fromkeys([self.answer, *self.accepted]))
 
     @property
+    def kind_info(self) -> ItemKind:
+        """How this item's kind is studied, answered and exported: what templates branch on."""
+        return KIND[self.kind]
+
+    @property
     def is_typable(self) -> bool:
-        return self.kind in TYPABLE_KINDS
+        return self.kind_info.typable
 
     @property
     def is_edited(self) -> bool:
@@ -143,9 +150,3 @@ class Item(models.Model):
     @property
     def span_text(self) -> str:
         return self.passage.text[self.start : self.end] if self.passage else ""
-
-
-# Kinds that make sense as flashcards; matching and ordering are quiz-only.
-FLASHCARD_KINDS = ("definition", "reverse", "cloze", "qa", "who_said")
-# Kinds whose answer is short enough to type and check before grading.
-TYPABLE_KINDS = ("cloze", "reverse", "qa", "short_answer", "who_said")

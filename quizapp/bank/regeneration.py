@@ -19,7 +19,16 @@ from quizapp.generation.pipeline import GenerationResult
 from quizapp.generation.records import Item as GeneratedItem
 from quizapp.library.models import Concept, Fact, Passage
 
-GENERATED_FIELDS = ("kind", "prompt", "answer", "accepted", "options", "extra", "explanation")
+GENERATED_FIELDS = (
+    "kind",
+    "prompt",
+    "answer",
+    "accepted",
+    "options",
+    "extra",
+    "explanation",
+    "study_card",
+)
 # A change to what a learner sees or is graded on sends an approved item back for review.
 REVIEWED_FIELDS = {"prompt", "answer", "accepted", "options"}
 

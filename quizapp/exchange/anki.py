@@ -12,15 +12,12 @@ import genanki
 
 from quizapp.bank.models import Item
 from quizapp.generation.citing import BLANK, FILL_IN
+from quizapp.generation.kinds import ANKI_KINDS, KIND
 
 # Anki recognises a note type by its id: these must never change, or every re-import would add a
 # second copy of each note type. Change the fields or templates only together with a new id.
 BASIC_MODEL_ID = 1_694_417_301
 CLOZE_MODEL_ID = 1_694_417_302
-
-BASIC_KINDS = ("definition", "reverse", "qa", "who_said", "short_answer")
-CLOZE_KINDS = ("cloze",)
-ANKI_KINDS = BASIC_KINDS + CLOZE_KINDS
 
 
 _CSS = """.card { font-family: system-ui, sans-serif; font-size: 20px; text-align: left; }
@@ -102,7 +99,7 @@ def note_for(item: Item, *, base_url: str = "") -> genanki.Note | None:
     }
     explanation = _html(item.shown_explanation)
     source = source_field(item, base_url)
-    if item.kind in CLOZE_KINDS:
+    if KIND[item.kind].anki == "cloze":
         text = cloze_field(item.shown_prompt, item.shown_answer)
         if text is not None:
             also = [a for a in item.accepted_answers if a != item.shown_answer]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from quizapp.exchange.article_text import sentence_spans
 from quizapp.generation.citing import BLANK
-from quizapp.generation.validators import STOP_WORDS
+from quizapp.generation.words import STOP_WORDS
 from quizapp.library.folding import fold
 from quizapp.library.mentions import is_acronym, locate
 

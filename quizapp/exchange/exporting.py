@@ -13,9 +13,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from quizapp.bank.models import Item
-from quizapp.exchange.anki import ANKI_KINDS, write_apkg
+from quizapp.exchange.anki import write_apkg
 from quizapp.exchange.gift import write_gift
 from quizapp.exchange.term_lists import term_key, write_term_list
+from quizapp.generation.kinds import ANKI_KINDS
 from quizapp.quizzes.withheld import withheld_items
 from quizapp.study.decks import Deck
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from quizapp.exchange.problems import at_line, raise_problems
 from quizapp.generation.citing import BLANK, FILL_IN
+from quizapp.generation.kinds import MATCHING
 
 if TYPE_CHECKING:
     from quizapp.bank.models import Item
@@ -309,7 +310,7 @@ def escape(text: str) -> str:
 
 
 def write_gift(items: Iterable[Item]) -> tuple[str, int]:
-    """The items as GIFT questions, and how many had no GIFT form (ordering)."""
+    """The items as GIFT questions, and how many had no GIFT form (ItemKind.gift)."""
     blocks: list[str] = []
     skipped = 0
     for item in items:
@@ -332,14 +333,15 @@ def _reference(item: Item) -> str:
 def _gift_question(item: Item) -> str | None:
     prompt, answer = item.shown_prompt, item.shown_answer
     general = f" ####{escape(item.shown_explanation)}" if item.shown_explanation else ""
-    if item.kind == "ordering":
+    kind = item.kind_info
+    if not kind.gift:
         return None
-    if item.kind == "matching":
+    if kind.answer_form == MATCHING:
         pairs = " ".join(
             f"={escape(left)} -> {escape(right)}" for left, right in item.extra.get("pairs", [])
         )
         return f"{escape(prompt)} {{{pairs}{general}}}"
-    if item.kind == "true_false":
+    if kind.fixed_options:
         return f"{escape(prompt)} {{{'T' if answer == 'True' else 'F'}{general}}}"
     if item.options and answer in item.options:
         answers = " ".join(

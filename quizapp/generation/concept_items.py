@@ -8,9 +8,12 @@ from collections.abc import Iterator
 
 from quizapp.generation.citing import FILL_IN, blank_out, explain
 from quizapp.generation.records import ConceptIn, Item, Library, MentionIn, PassageIn
+from quizapp.generation.sentences import sentence_around
+from quizapp.generation.words import content_words, overlap
 
-SENTENCE_RE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
 MATCHING_SIZE = (4, 6)
+# A sentence about where the article got something, not about the thing itself.
+CITING = re.compile(r"\b(cites?|cited|citing|a piece in|an issue of|report of|footnote)\b", re.I)
 
 
 def mentions_by_concept(library: Library) -> dict[str, list[tuple[PassageIn, MentionIn]]]:
@@ -29,8 +32,14 @@ def definition_items(library: Library) -> Iterator[Item]:
     for concept in library.concepts.values():
         if not index.get(concept.slug) or not concept.definition:
             continue
-        passage, first = index[concept.slug][0]
-        start, end = first.start, first.end
+        # The sentence that best explains the concept, not the name alone: the learner who
+        # follows the link reads the concept in its context.
+        best = _best_sentence(index[concept.slug], concept, once=False)
+        if best is None:
+            passage, first = index[concept.slug][0]
+            start, end = sentence_around(passage.text, first.start, first.end)
+        else:
+            passage, start, end, _, _ = best
         common = {
             "source": passage.source,
             "passage": passage.ordinal,
@@ -60,14 +69,6 @@ def definition_items(library: Library) -> Iterator[Item]:
         )
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    for match in SENTENCE_RE.finditer(text):
-        if match.start() <= start and end <= match.end():
-            left = len(match.group(0)) - len(match.group(0).lstrip())
-            return match.start() + left, match.end()
-    return 0, len(text)
-
-
 def passage_cloze_items(library: Library) -> Iterator[Item]:
     """One cloze a concept: a sentence from a reading with the concept's name blanked."""
     index = mentions_by_concept(library)
@@ -94,8 +95,14 @@ def passage_cloze_items(library: Library) -> Iterator[Item]:
         )
 
 
-def _best_sentence(mentions: list[tuple[PassageIn, MentionIn]], concept: ConceptIn):
-    """The earliest sentence of 8 to 45 words that names the concept once."""
+def _best_sentence(
+    mentions: list[tuple[PassageIn, MentionIn]], concept: ConceptIn, once: bool = True
+):
+    """The sentence of 8 to 45 words naming the concept (once, for a cloze) that shares the
+    most words with its definition; the earliest among equals. A sentence about a citation
+    ("the article cites a piece in …") teaches nothing about the concept and is passed over.
+    """
+    best, best_score = None, -1.0
     for passage, mention in mentions:
         s_start, s_end = sentence_around(passage.text, mention.start, mention.end)
         sentence = passage.text[s_start:s_end]
@@ -104,26 +111,38 @@ def _best_sentence(mentions: list[tuple[PassageIn, MentionIn]], concept: Concept
             for m in passage.mentions
             if m.concept == concept.slug and s_start <= m.start < s_end and m != mention
         ]
-        if 8 <= len(sentence.split()) <= 45 and not others:
-            return passage, s_start, s_end, mention.start, mention.end
-    return None
+        if not 8 <= len(sentence.split()) <= 45 or (once and others) or CITING.search(sentence):
+            continue
+        score = overlap(sentence, f"{concept.definition}")
+        if score > best_score:
+            best, best_score = (passage, s_start, s_end, mention.start, mention.end), score
+    return best
 
 
 def matching_items(library: Library) -> Iterator[Item]:
-    """Four to six concepts of one reading, to be matched with their definitions."""
-    by_source: dict[str, list[tuple[ConceptIn, PassageIn, int, int]]] = {}
+    """Four to six concepts of one kind and role, to be matched with their definitions.
+
+    One role a set (scholars with scholars, laws with laws) keeps it coherent: a mixed set is
+    matched by telling a person's description from a law's, not by knowing. A concept whose
+    description repeats a word of its own name would give its pair away and is left out.
+    """
+    groups: dict[tuple[str, str], list[tuple[ConceptIn, PassageIn, int, int]]] = {}
     taken: set[str] = set()
     for passage in sorted(library.passages.values(), key=lambda p: (p.source, p.ordinal)):
         for mention in passage.mentions:
             concept = library.concepts.get(mention.concept)
-            if concept and concept.definition and concept.slug not in taken:
-                taken.add(concept.slug)
-                by_source.setdefault(passage.source, []).append(
-                    (concept, passage, mention.start, mention.end)
-                )
-    for source, entries in by_source.items():
+            if concept is None or concept.slug in taken or not concept.definition:
+                continue
+            taken.add(concept.slug)
+            if content_words(concept.name) & content_words(concept.definition):
+                continue
+            start, end = sentence_around(passage.text, mention.start, mention.end)
+            groups.setdefault((concept.kind, concept.role), []).append(
+                (concept, passage, start, end)
+            )
+    for (kind, role), entries in sorted(groups.items()):
         for number, group in enumerate(split_evenly(entries, *MATCHING_SIZE), start=1):
-            yield _matching_item(source, number, group)
+            yield _matching_item(kind, role, number, group)
 
 
 def split_evenly(entries: list, low: int, high: int) -> list[list]:
@@ -134,21 +153,23 @@ def split_evenly(entries: list, low: int, high: int) -> list[list]:
     return [entries[i::groups][:high] for i in range(groups)]
 
 
-def _matching_item(source: str, number: int, group) -> Item:
+def _matching_item(kind: str, role: str, number: int, group) -> Item:
     first_concept, passage, start, end = group[0]
     pairs = [[c.name, c.definition] for c, _, _, _ in group]
+    label = KIND_PLURALS.get(kind, f"{kind}s")
     return Item(
-        key=f"matching:{source}:{number}",
+        key=f"matching:{kind}:{role or 'any'}:{number}",
         kind="matching",
-        prompt="Match each name with its description.",
+        prompt=f"Match each of these {label} with the description that fits it.",
         answer="; ".join(f"{name} — {definition}" for name, definition in pairs),
-        source=source,
+        source=passage.source,
         passage=passage.ordinal,
         start=start,
         end=end,
-        explanation=explain(
-            f"All {len(pairs)} are discussed in “{passage.source_title or source}”", passage
-        ),
+        explanation=explain(f"All {len(pairs)} {label} are described in the readings", passage),
         concepts=[c.slug for c, _, _, _ in group],
         extra={"pairs": pairs, "evidence": list(first_concept.names)},
     )
+
+
+KIND_PLURALS = {"person": "people", "organization": "organizations", "term": "terms"}

@@ -17,8 +17,13 @@ deterministic for a seed yet does not always favour the same names.
 Only a bounded pool is scored for each item: the concepts that co-occur with or
 relate to the answer, those of the same reading, and a fixed-size window of the
 rest of the kind. That keeps generation linear in the size of the library. Candidates
-that could be a second right answer are excluded: any name of the answer
-concept, and any concept the cited span itself mentions.
+that could be a second right answer are excluded: any name of the answer concept,
+and any concept the cited sentence itself mentions (a co-author, a sibling in a list).
+
+Where the answer concept has a role ("scholar", "party-body"), only concepts of the same
+role are candidates: a magazine among three organisations or a party leader among
+scholars is a giveaway. A fact with authored distractors uses those; a phrase answer has
+no others, since another fact's phrase never reads as a plausible alternative.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from quizapp.generation.records import ConceptIn, FactIn, Library
+from quizapp.generation.sentences import sentence_around
 from quizapp.library.folding import fold
 from quizapp.library.kinds import CONCEPT_KINDS
 
@@ -78,8 +84,14 @@ class DistractorRanker:
         start = tiebreak(self.seed, key) % len(pool)
         return (pool + pool)[start : start + WINDOW]
 
-    def for_fact(self, fact: FactIn, key: str, count: int = 3) -> list[str]:
-        """Up to ``count`` wrong answers for ``fact``, best first."""
+    def for_fact(
+        self, fact: FactIn, key: str, count: int = 3, excluded: Iterable[str] = ()
+    ) -> list[str]:
+        """Up to ``count`` wrong answers for ``fact``, best first, never a concept of
+        ``excluded``."""
+        if fact.distractors:
+            authored = sorted(fact.distractors, key=lambda d: tiebreak(self.seed, key, d))
+            return authored[:count]
         if fact.answer_kind == "year":
             return self._years(fact, key, count)
         if fact.answer_kind == "date" and fact.date and date_format(fact.answer):
@@ -87,11 +99,11 @@ class DistractorRanker:
         if fact.answer_kind == "number" or (fact.number is not None and fact.answer.isdigit()):
             return self._numbers(fact, key, count)
         if fact.answer_kind in CONCEPT_KINDS:
-            excluded = self._span_concepts(fact) | {fact.answer_concept}
+            excluded = {*excluded, *self.sentence_concepts(fact), fact.answer_concept}
             return self.concepts(
                 fact.answer_kind, fact.answer_concept, fact.source, key, count, excluded
             )
-        return self._values(fact, key, count)
+        return []
 
     def concepts(
         self,
@@ -102,6 +114,7 @@ class DistractorRanker:
         count: int = 3,
         excluded: Iterable[str] = (),
         speakers: bool = False,
+        any_role: bool = False,
     ) -> list[str]:
         """Names of the ``count`` closest concepts of ``kind``, never the answer's.
 
@@ -133,19 +146,41 @@ class DistractorRanker:
             nearby.update(self._window(self.speaker_list, key))
         nearby.update(self._window(self.slugs_by_kind.get(kind, []), key))
         pool = (self.library.concepts[s] for s in sorted(nearby) if s in self.library.concepts)
+        role = answer.role if answer and not any_role else ""
         candidates = [
             c
             for c in pool
             if c.kind == kind
+            and (not role or c.role == role)
             and c.slug not in excluded
             and not answer_names & self.folded_names[c.slug]
         ]
         candidates.sort(key=score, reverse=True)
         return [c.name for c in candidates[:count]]
 
-    def _span_concepts(self, fact: FactIn) -> set[str]:
+    def speakers_for(
+        self, speaker: str, source: str, key: str, excluded: Iterable[str] = (), count: int = 3
+    ) -> list[str]:
+        """Other people the readings quote, for "who said it?": those of the speaker's own
+        role first, then any quoted commentator (in that question, being quoted is the role).
+        Three are drawn from the closest five, so one speaker's items do not all offer the
+        same three names."""
+        close = self.concepts("person", speaker, source, key, count + 2, excluded, speakers=True)
+        names = sorted(close, key=lambda n: tiebreak(self.seed, key, "speaker", n))[:count]
+        if len(names) < count:
+            silent = set(self.slugs_by_kind.get("person", [])) - self.speakers
+            others = self.concepts(
+                "person", speaker, source, key, count, {*excluded, *silent}, any_role=True
+            )
+            names += [n for n in others if n not in names][: count - len(names)]
+        return names
+
+    def sentence_concepts(self, fact: FactIn) -> set[str]:
+        """Concepts named in the sentence that states the fact: each may be a second right
+        answer (a co-author, another member of the same list) or a cue."""
         passage = self.library.passage_of(fact)
-        return {m.concept for m in passage.mentions if m.start < fact.end and m.end > fact.start}
+        start, end = sentence_around(passage.text, fact.start, fact.end)
+        return {m.concept for m in passage.mentions if m.start < end and m.end > start}
 
     def _years(self, fact: FactIn, key: str, count: int) -> list[str]:
         year = int(fact.answer) if fact.answer.isdigit() else (fact.date.year if fact.date else 0)
@@ -177,7 +212,9 @@ class DistractorRanker:
         digits = fact.answer.replace(",", "")
         value = fact.number if fact.number is not None else int(digits) if digits.isdigit() else 0
         if value <= 0:
-            return []  # nothing sensible is "near" zero or a number written in words
+            return []  # nothing sensible is "near" zero
+        if fold(fact.answer).strip() in NUMBER_WORDS.values():
+            return self._number_words(value, key, count)
         factors = (0.5, 0.75, 1.25, 1.5, 2.0, 3.0)
         candidates = {max(1, round(value * f)) for f in factors} - {value}
         ranked = sorted(
@@ -188,18 +225,22 @@ class DistractorRanker:
             return [f"{n:,}" for n in ranked[:count]]
         return [str(n) for n in ranked[:count]]
 
-    def _values(self, fact: FactIn, key: str, count: int) -> list[str]:
-        answer = fold(fact.answer)
-        pool = self._window(self.values_by_kind.get(fact.answer_kind, []), key)
-        candidates = sorted(
-            (v for v in pool if fold(v) != answer),
-            key=lambda v: (
-                -(len(v.split()) == len(fact.answer.split())),
-                abs(len(v) - len(fact.answer)),
-                tiebreak(self.seed, key, v),
-            ),
-        )
-        return candidates[:count]
+    def _number_words(self, value: int, key: str, count: int) -> list[str]:
+        """A number written in words ("five") gets its neighbours in words too."""
+        near = [n for n in NUMBER_WORDS if n != value]
+        near.sort(key=lambda n: (abs(n - value), tiebreak(self.seed, key, str(n))))
+        return [NUMBER_WORDS[n] for n in near[:count]]
+
+
+NUMBER_WORDS = {
+    number: word
+    for number, word in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen", "twenty"),
+    )
+    if number
+}  # fmt: skip
 
 
 DAY_FORMAT, MONTH_FORMAT = "day", "month"

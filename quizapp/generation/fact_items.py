@@ -1,5 +1,10 @@
 """Items made from facts: question-answer, cloze, multiple choice, true/false,
-who said it, short answer and ordering."""
+who said it, short answer and ordering.
+
+A list fact (one with ``members``) asks for one member at a time: its multiple choice has
+one member among authored non-members, its cloze blanks one member, its flashcard accepts
+any member, and an ``ordered`` list becomes an ordering question.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,8 @@ from collections.abc import Iterator
 from quizapp.generation.citing import FILL_IN, blank_out, explain, shuffled
 from quizapp.generation.distractors import DistractorRanker, tiebreak
 from quizapp.generation.records import FactIn, Item, Library
-from quizapp.library.mentions import locate
+from quizapp.generation.sentences import sentence_around
+from quizapp.library.mentions import MentionFinder, locate
 
 ORDERING_SIZE = 4
 # Short answers are typed: a long phrase is unfair to type, a value is not.
@@ -33,44 +39,55 @@ DATED_KINDS = {"year", "date"}
 def accepted_answers(library: Library, fact: FactIn) -> list[str]:
     concept = library.concepts.get(fact.answer_concept)
     names = concept.names if concept else ()
-    return list(dict.fromkeys([fact.answer, *names]))
+    return list(dict.fromkeys([*(fact.members or [fact.answer]), *names]))
+
+
+def asked_member(fact: FactIn, seed: int, key: str) -> str:
+    """The one member of a list an item asks for; the answer itself for other facts."""
+    if not fact.members:
+        return fact.answer
+    return fact.members[tiebreak(seed, key, "member") % len(fact.members)]
 
 
 def _base(library: Library, fact: FactIn) -> dict:
     passage = library.passage_of(fact)
+    # The whole sentence of the quote: "for depoliticizing the army" alone does not say who.
+    start, end = sentence_around(passage.text, fact.start, fact.end)
     return {
         "source": fact.source,
         "passage": fact.passage,
-        "start": fact.start,
-        "end": fact.end,
+        "start": start,
+        "end": end,
         "fact": fact.slug,
         "concepts": list(fact.concepts),
         "explanation": explain(fact.statement, passage),
     }
 
 
-def question_for(fact: FactIn) -> str:
+def question_for(fact: FactIn, answer: str) -> str:
     """The fact's own question, or its statement with the answer blanked."""
     if fact.question:
         return fact.question
-    return f"{FILL_IN}{cloze_text(fact)}"
+    return f"{FILL_IN}{cloze_text(fact, answer)}"
 
 
-def cloze_text(fact: FactIn) -> str:
-    span = locate(fact.statement, fact.answer)
+def cloze_text(fact: FactIn, answer: str | None = None) -> str:
+    span = locate(fact.statement, answer or fact.answer)
     if span is None:
         return fact.statement
     return blank_out(fact.statement, *span)
 
 
 def _question_item(library: Library, fact: FactIn, key: str, kind: str) -> Item:
-    """The fact's own question, answered by its answer or any name of the answer concept."""
+    """The fact's own question, answered by its answer or any name of the answer concept
+    (by any member, for a list)."""
     accepted = accepted_answers(library, fact)
+    answer = f"Any of: {'; '.join(fact.members)}" if fact.members else fact.answer
     return Item(
         key=key,
         kind=kind,
         prompt=fact.question,
-        answer=fact.answer,
+        answer=answer,
         accepted=accepted,
         extra={"evidence": accepted},
         **_base(library, fact),
@@ -84,18 +101,20 @@ def qa_items(library: Library) -> Iterator[Item]:
             yield _question_item(library, fact, f"qa:{fact.slug}", "qa")
 
 
-def cloze_items(library: Library) -> Iterator[Item]:
+def cloze_items(library: Library, seed: int = 0) -> Iterator[Item]:
     for fact in library.facts:
-        span = locate(fact.statement, fact.answer)
-        if span is None:
+        key = f"cloze:fact:{fact.slug}"
+        answer = asked_member(fact, seed, key)
+        if locate(fact.statement, answer) is None:
             continue
+        accepted = [answer] if fact.members else accepted_answers(library, fact)
         yield Item(
-            key=f"cloze:fact:{fact.slug}",
+            key=key,
             kind="cloze",
-            prompt=f"{FILL_IN}{cloze_text(fact)}",
-            answer=fact.answer,
-            accepted=accepted_answers(library, fact),
-            extra={"evidence": accepted_answers(library, fact), "blank": fact.answer},
+            prompt=f"{FILL_IN}{cloze_text(fact, answer)}",
+            answer=answer,
+            accepted=accepted,
+            extra={"evidence": accepted, "blank": answer},
             **_base(library, fact),
         )
 
@@ -103,7 +122,8 @@ def cloze_items(library: Library) -> Iterator[Item]:
 def short_answer_items(library: Library) -> Iterator[Item]:
     """A typed answer, graded leniently, where the answer is short enough to type."""
     for fact in library.facts:
-        if fact.question and fact.answer_kind in TYPABLE_ANSWER_KINDS and len(fact.answer) <= 60:
+        typable = fact.answer_kind in TYPABLE_ANSWER_KINDS and len(fact.answer) <= 60
+        if fact.question and typable and not fact.members:
             yield _question_item(library, fact, f"short:{fact.slug}", "short_answer")
 
 
@@ -112,32 +132,38 @@ def mcq_items(library: Library, ranker: DistractorRanker, seed: int) -> Iterator
         if fact.said_by and fact.answer_concept == fact.said_by:
             continue  # asked as "who said it" instead
         key = f"mcq:{fact.slug}"
+        answer = asked_member(fact, seed, key)
         distractors = ranker.for_fact(fact, key)
         yield Item(
             key=key,
             kind="mcq",
-            prompt=question_for(fact),
-            answer=fact.answer,
-            accepted=[fact.answer],
-            options=shuffled([fact.answer, *distractors], seed, key),
+            prompt=question_for(fact, answer),
+            answer=answer,
+            accepted=[answer],
+            options=shuffled([answer, *distractors], seed, key),
             extra={
-                "evidence": accepted_answers(library, fact),
+                "evidence": [answer] if fact.members else accepted_answers(library, fact),
                 "option_kind": fact.answer_kind,
                 "distractors": distractors,
-                "answer_names": accepted_answers(library, fact),
+                "answer_names": [answer] if fact.members else accepted_answers(library, fact),
+                "authored": bool(fact.distractors),
             },
             **_base(library, fact),
         )
 
 
 def who_said_items(library: Library, ranker: DistractorRanker, seed: int) -> Iterator[Item]:
+    finder = MentionFinder({c.slug: c.names for c in library.concepts.values()})
     for fact in library.facts:
         speaker = library.concepts.get(fact.said_by)
         if speaker is None:
             continue
         key = f"who_said:{fact.slug}"
         claim = _claim_without_speaker(fact, speaker.names)
-        distractors = ranker.concepts("person", speaker.slug, fact.source, key, speakers=True)
+        # Someone the claim itself names ("writing with X") is no plausible speaker of it.
+        named = {slug for slug, _, _ in finder.find(fact.statement)}
+        # Others quoted in the same sentence stay: they are the natural foil of a contrast.
+        distractors = ranker.speakers_for(speaker.slug, fact.source, key, named)
         start, end = _span_with_speaker(library, fact)
         yield Item(
             key=key,
@@ -198,56 +224,114 @@ def _true_false_item(base: dict, key: str, claim: str, answer: str, extra: dict)
 
 
 def true_false_items(library: Library, ranker: DistractorRanker) -> Iterator[Item]:
-    """Each fact as stated (true) and with its answer swapped for a plausible one (false)."""
+    """One claim per fact, half of them true and half false as near as the facts allow.
+
+    Every fact as both a true and a false claim would let a learner who saw one answer the
+    other, and a bank of mostly true (or mostly false) claims teaches a guess. A fact with
+    no plausible wrong value can only be stated true; which of the others are stated true
+    is decided by a hash of their slug.
+    """
+    falsifiable, true_only = [], []
     for fact in library.facts:
+        false_item = _false_claim(library, ranker, fact)
+        (true_only if false_item is None else falsifiable).append((fact, false_item))
+    falsifiable.sort(key=lambda pair: tiebreak(ranker.seed, "tf", pair[0].slug))
+    true_only.sort(key=lambda pair: tiebreak(ranker.seed, "tf", pair[0].slug))
+    stated_true = max(0, (len(falsifiable) - len(true_only)) // 2)
+    false_count = len(falsifiable) - stated_true
+    for _, false_item in falsifiable[stated_true:]:
+        yield false_item
+    for fact, _ in (falsifiable[:stated_true] + true_only)[:false_count]:
         base = _base(library, fact)
         evidence = {"evidence": accepted_answers(library, fact)}
         yield _true_false_item(base, f"tf:{fact.slug}:true", fact.statement, "True", evidence)
-        if fact.answer_kind not in SWAPPABLE_KINDS:
-            continue
-        swaps = ranker.for_fact(fact, f"tf:{fact.slug}:false", count=1)
-        span = locate(fact.statement, fact.answer)
-        if not swaps or span is None:
-            continue
-        false_claim = f"{fact.statement[: span[0]]}{swaps[0]}{fact.statement[span[1] :]}"
-        yield _true_false_item(
-            {**base, "explanation": f"False: {base['explanation']}"},
-            f"tf:{fact.slug}:false",
-            false_claim,
-            "False",
-            {**evidence, "swapped": [fact.answer, swaps[0]]},
-        )
 
 
-def ordering_items(library: Library, seed: int, limit: int = 12) -> Iterator[Item]:
-    """Four dated facts, each from a different year, to put in date order.
+def _false_claim(library: Library, ranker: DistractorRanker, fact: FactIn) -> Item | None:
+    """The fact's statement with its answer (or one member) swapped for a wrong one."""
+    if fact.answer_kind not in SWAPPABLE_KINDS and not fact.distractors:
+        return None
+    key = f"tf:{fact.slug}:false"
+    right = asked_member(fact, ranker.seed, key)
+    # A concept the passage names may be one the statement also holds for.
+    in_passage = {m.concept for m in library.passage_of(fact).mentions}
+    swaps = ranker.for_fact(fact, key, count=1, excluded=in_passage)
+    span = locate(fact.statement, right)
+    if not swaps or span is None:
+        return None
+    claim = f"{fact.statement[: span[0]]}{swaps[0]}{fact.statement[span[1] :]}"
+    base = _base(library, fact)
+    return _true_false_item(
+        {**base, "explanation": f"False: {base['explanation']}"},
+        key,
+        claim,
+        "False",
+        {"evidence": accepted_answers(library, fact), "swapped": [right, swaps[0]]},
+    )
 
-    Only facts that test their date are used, shown with the date blanked, so the
-    learner must recall when each happened. Facts are compared by year only:
-    "2022" and "September 2022" cannot be ordered fairly, different years can.
+
+def ordering_items(library: Library, seed: int) -> Iterator[Item]:
+    """Ordered lists as they stand, then dated events of one reading in date order."""
+    for fact in library.facts:
+        if fact.ordered and len(fact.members) >= 3:
+            yield _list_ordering_item(library, fact, seed)
+    yield from _dated_ordering_items(library, seed)
+
+
+def _list_ordering_item(library: Library, fact: FactIn, seed: int) -> Item:
+    key = f"ordering:{fact.slug}"
+    sequence = list(fact.members)
+    # The statement's own words around the list would let grammar decide the order, so the
+    # prompt names only what the list is about.
+    topic = ", ".join(library.concepts[c].name for c in fact.concepts if c in library.concepts)
+    return Item(
+        key=key,
+        kind="ordering",
+        prompt=f"Put these in order, first to last ({topic}).",
+        answer=" → ".join(sequence),
+        options=shuffled(sequence, seed, key),
+        extra={"sequence": sequence, "facts": [fact.slug], "evidence": sequence[:1]},
+        **_base(library, fact),
+    )
+
+
+def _dated_ordering_items(library: Library, seed: int) -> Iterator[Item]:
+    """Four dated facts of one reading, each from a different year, to put in date order.
+
+    Only facts that test their date are used, shown with the date blanked, so the learner
+    must recall when each happened; each fact is in one ordering item at most, so a single
+    deadline does not recur in every one. Facts are compared by year only: "2022" and
+    "September 2022" cannot be ordered fairly, different years can.
     """
-    by_year: dict[int, list[FactIn]] = {}
-    dated = (f for f in library.facts if f.date and f.answer_kind in DATED_KINDS)
+    dated = [f for f in library.facts if f.date and f.answer_kind in DATED_KINDS]
+    used: set[str] = set()
+    topics: dict[str, list[FactIn]] = {}
+    # A reading's own events first, then the events of one concept across the readings.
     for fact in sorted(dated, key=lambda f: f.slug):
-        by_year.setdefault(fact.date.year, []).append(fact)
-    years = sorted(by_year)
-    if len(years) < ORDERING_SIZE:
-        return
-    seen: set[str] = set()
-    for round_ in range(limit * 3):
-        rng = random.Random(tiebreak(seed, "ordering", str(round_)))
-        chosen = sorted(rng.sample(years, ORDERING_SIZE))
-        group = [by_year[y][rng.randrange(len(by_year[y]))] for y in chosen]
-        key = (
-            "ordering:"
-            + hashlib.blake2b("|".join(f.slug for f in group).encode(), digest_size=5).hexdigest()
-        )
-        if key in seen:
-            continue
-        seen.add(key)
-        yield _ordering_item(library, group, key, seed)
-        if len(seen) >= limit:
-            return
+        topics.setdefault(f"source:{fact.source}", []).append(fact)
+        for concept in fact.concepts:
+            topics.setdefault(f"concept:{concept}", []).append(fact)
+    for topic, facts in sorted(topics.items(), key=lambda t: (not t[0].startswith("source"), t)):
+        facts = [f for f in facts if f.slug not in used]
+        random.Random(tiebreak(seed, "ordering", topic)).shuffle(facts)
+        while len(group := _one_per_year(facts)) >= ORDERING_SIZE:
+            group = sorted(group[:ORDERING_SIZE], key=lambda f: f.date)
+            used.update(f.slug for f in group)
+            facts = [f for f in facts if f.slug not in used]
+            key = (
+                "ordering:"
+                + hashlib.blake2b(
+                    "|".join(f.slug for f in group).encode(), digest_size=5
+                ).hexdigest()
+            )
+            yield _ordering_item(library, group, key, seed)
+
+
+def _one_per_year(facts: list[FactIn]) -> list[FactIn]:
+    chosen: dict[int, FactIn] = {}
+    for fact in facts:
+        chosen.setdefault(fact.date.year, fact)
+    return list(chosen.values())
 
 
 def _ordering_item(library: Library, group: list[FactIn], key: str, seed: int) -> Item:

@@ -28,6 +28,9 @@ class ItemKind:
     prompt_shows_answer: bool = False
     anki: str = ""  # "basic", "cloze" or "" (not exported to Anki)
     gift: bool = True  # Moodle's GIFT format can express it
+    # The options are always True and False, in that order: a quiz never shuffles them, a study
+    # card does not list them (the prompt is the claim to judge), GIFT writes its T/F form.
+    fixed_options: bool = False
 
     @property
     def is_choice(self) -> bool:
@@ -60,6 +63,7 @@ ITEM_KINDS: tuple[ItemKind, ...] = (
         True,
         True,
         prompt_shows_answer=True,
+        fixed_options=True,
     ),
     ItemKind("matching", "Matching", MATCHING, False, False, True, False, prompt_shows_answer=True),
     ItemKind(

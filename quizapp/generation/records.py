@@ -14,6 +14,7 @@ class ConceptIn:
     aliases: tuple[str, ...] = ()
     definition: str = ""
     related: tuple[str, ...] = ()
+    role: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -53,6 +54,9 @@ class FactIn:
     date: dt.date | None = None
     date_precision: str = "day"
     number: int | None = None
+    distractors: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    ordered: bool = False
 
 
 @dataclass
@@ -87,6 +91,8 @@ class Item:
     # Kind-specific structure: matching pairs, an ordering's correct sequence, a
     # cloze's blanked term, the kind every option must share.
     extra: dict = field(default_factory=dict)
+    # The one flashcard of its fact (or concept) that learners study; see choose_study_cards.
+    study_card: bool = False
 
     def as_json(self) -> dict:
         return {
@@ -104,4 +110,5 @@ class Item:
             "concepts": self.concepts,
             "fact": self.fact,
             "extra": self.extra,
+            "study_card": self.study_card,
         }

@@ -11,57 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from quizapp.generation.kinds import CHOICE_KINDS, KIND
 from quizapp.generation.records import Item, Library
+from quizapp.generation.words import STOP_WORDS
 from quizapp.library.folding import fold
 from quizapp.library.kinds import CONCEPT_KINDS
 from quizapp.library.mentions import contains_folded
 
-STOP_WORDS = set(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "our",
-        "she",
-        "that",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "were",
-        "which",
-        "who",
-        "will",
-        "with",
-        "you",
-    ]
-)
-CHOICE_KINDS = {"mcq", "who_said"}
+# Kinds whose options are generated; true/false always offers True and False.
+PICKED_KINDS = {k for k in CHOICE_KINDS if not KIND[k].fixed_options}
 # Kinds whose prompt legitimately contains the answer's words.
 NO_GIVEAWAY_CHECK = {"true_false", "ordering", "matching"}
 NUMBER_RE = re.compile(r"^\d[\d,]*$")
@@ -119,7 +77,7 @@ class Validator:
         return "repeated-option" if len(set(folded)) != len(folded) else None
 
     def exactly_one_right_option(self, item: Item) -> str | None:
-        if item.kind not in CHOICE_KINDS:
+        if item.kind not in PICKED_KINDS:
             return None
         names = {fold(n).strip() for n in item.extra.get("answer_names", [item.answer])}
         right = [o for o in item.options if fold(o).strip() in names]
@@ -127,19 +85,19 @@ class Validator:
 
     def options_of_one_kind(self, item: Item) -> str | None:
         kind = item.extra.get("option_kind")
-        if item.kind not in CHOICE_KINDS or not kind:
+        if item.kind not in PICKED_KINDS or not kind or item.extra.get("authored"):
             return None
         for option in item.extra.get("distractors", []):
             if kind in CONCEPT_KINDS and self.kind_of_name.get(fold(option)) != kind:
                 return "mixed-option-kinds"
             if kind == "year" and not re.fullmatch(r"\d{4}", option):
                 return "mixed-option-kinds"
-            if kind == "number" and not NUMBER_RE.match(option):
+            if kind == "number" and not (NUMBER_RE.match(option) or option.isalpha()):
                 return "mixed-option-kinds"
         return None
 
     def enough_options(self, item: Item) -> str | None:
-        if item.kind in CHOICE_KINDS and len(item.options) < 4:
+        if item.kind in PICKED_KINDS and len(item.options) < 4:
             return "too-few-distractors"
         return None
 

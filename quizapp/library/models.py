@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from quizapp.library.folding import fold, fold_names
+from quizapp.library.kinds import ANSWER_KIND_CHOICES, CONCEPT_KIND_CHOICES
 from quizapp.library.mentions import MentionFinder
 
 
@@ -133,18 +134,17 @@ class ConceptQuerySet(models.QuerySet):
 class Concept(models.Model):
     """A named idea, person, organization, document, event, place, term or group."""
 
-    class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANIZATION = "organization", "Organization"
-        DOCUMENT = "document", "Document"
-        EVENT = "event", "Event"
-        TERM = "term", "Term"
-        PLACE = "place", "Place"
-        GROUP = "group", "Group"
+    # Concept.Kind.PERSON and the like, built from the one table (library/kinds.py).
+    Kind = models.TextChoices(
+        "Kind", [(v.upper(), (v, label)) for v, label in CONCEPT_KIND_CHOICES]
+    )
 
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=Kind)
+    kind = models.CharField(max_length=20, choices=CONCEPT_KIND_CHOICES)
+    # Concepts that could stand in for each other in a question share a role ("scholar",
+    # "party-body"); distractors are drawn only from the answer's kind and role.
+    role = models.SlugField(max_length=40, blank=True)
     aliases = models.JSONField(default=list, blank=True)
     definition = models.TextField(help_text="One sentence that does not name the concept.")
     explanation = models.TextField(blank=True)
@@ -225,24 +225,16 @@ class Mention(PassageSpan):
 class Fact(PassageSpan):
     """One checkable statement, citing the passage span that states it."""
 
-    class AnswerKind(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANIZATION = "organization", "Organization"
-        DOCUMENT = "document", "Document"
-        EVENT = "event", "Event"
-        TERM = "term", "Term"
-        PLACE = "place", "Place"
-        GROUP = "group", "Group"
-        YEAR = "year", "Year"
-        NUMBER = "number", "Number"
-        DATE = "date", "Date"
-        PHRASE = "phrase", "Phrase"
+    # Fact.AnswerKind.YEAR and the like: every concept kind, then the value kinds.
+    AnswerKind = models.TextChoices(
+        "AnswerKind", [(v.upper(), (v, label)) for v, label in ANSWER_KIND_CHOICES]
+    )
 
     slug = models.SlugField(max_length=120, unique=True)
     statement = models.TextField()
     question = models.TextField(blank=True)
     answer = models.CharField(max_length=300, help_text="The term or value the fact tests.")
-    answer_kind = models.CharField(max_length=20, choices=AnswerKind)
+    answer_kind = models.CharField(max_length=20, choices=ANSWER_KIND_CHOICES)
     answer_concept = models.ForeignKey(
         Concept, null=True, blank=True, on_delete=models.SET_NULL, related_name="answer_of"
     )
@@ -255,6 +247,12 @@ class Fact(PassageSpan):
         max_length=5, choices=DatePrecision, default=DatePrecision.DAY
     )
     number = models.IntegerField(null=True, blank=True)
+    # Wrong answers written by an author: a phrase answer gets multiple-choice options only
+    # from these, since no generated phrase reads as a plausible alternative.
+    distractors = models.JSONField(default=list, blank=True)
+    # A list fact: the statement names these; a question asks for one of them.
+    members = models.JSONField(default=list, blank=True)
+    ordered = models.BooleanField(default=False, help_text="The members are in a real order.")
     from_content = models.BooleanField(default=False, editable=False)
 
     def __str__(self) -> str:

@@ -15,16 +15,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from quizapp.bank.models import FLASHCARD_KINDS, Item
+from quizapp.bank.models import Item
+from quizapp.generation.kinds import MATCHING, ORDERING
 from quizapp.quizzes.answer_fields import AnswerFields
 from quizapp.quizzes.models import Attempt, Quiz, QuizItem, Response
 from quizapp.quizzes.questions import ForgedAnswer, grade, option_texts, read_answer
 from quizapp.study.models import Card
-
-# Kinds whose prompt and answer read well on a flashcard, beyond the flashcard kinds.
-CARD_LIKE_KINDS = (*FLASHCARD_KINDS, "mcq", "true_false", "short_answer")
-# Matching and ordering have no order of their own to show: theirs always shuffles.
-ALWAYS_SHUFFLED = ("matching", "ordering")
 
 
 class AttemptRefused(Exception):
@@ -120,8 +116,8 @@ def _new_attempt(quiz: Quiz, student, now: dt.datetime, number: int) -> Attempt:
         shuffler.shuffle(order)
     option_orders = {}
     for question in questions:
-        kind = question.item.kind
-        if kind in ALWAYS_SHUFFLED or (quiz.shuffle_options and kind != "true_false"):
+        kind = question.item.kind_info
+        if kind.always_shuffled or (quiz.shuffle_options and not kind.fixed_options):
             indexes = list(range(len(option_texts(question.item))))
             shuffler.shuffle(indexes)
             option_orders[str(question.pk)] = indexes
@@ -228,21 +224,22 @@ def add_missed_cards_now_shown(student, now: dt.datetime) -> int:
 def add_missed_to_flashcards(student, items: list[Item], now: dt.datetime) -> int:
     """Give the student a card for each missed question, or for what it tests.
 
-    Matching and ordering make poor cards, so their concepts' definition cards and
-    their facts' question cards stand in for them.
+    Matching and ordering make poor cards, so their concepts' and their facts' study
+    cards stand in for them.
     """
-    wanted = {item.pk for item in items if item.kind in CARD_LIKE_KINDS}
-    matching = [item.pk for item in items if item.kind == "matching"]
-    facts = [slug for item in items if item.kind == "ordering" for slug in item.extra["facts"]]
+    wanted = {item.pk for item in items if item.kind_info.becomes_card}
+    forms = {item.pk: item.kind_info.answer_form for item in items}
+    matching = [item.pk for item in items if forms[item.pk] == MATCHING]
+    facts = [slug for item in items if forms[item.pk] == ORDERING for slug in item.extra["facts"]]
     cards = Item.objects.for_flashcards()
     if matching:
         wanted |= set(
-            cards.filter(kind="definition", concepts__items__in=matching).values_list(
+            cards.filter(fact__isnull=True, concepts__items__in=matching).values_list(
                 "pk", flat=True
             )
         )
     if facts:
-        wanted |= set(cards.filter(kind="qa", fact__slug__in=facts).values_list("pk", flat=True))
+        wanted |= set(cards.filter(fact__slug__in=facts).values_list("pk", flat=True))
     new = [Card(user=student, item_id=pk, due=now) for pk in sorted(wanted)]
     Card.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)

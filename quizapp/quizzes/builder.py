@@ -10,15 +10,15 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from quizapp.bank.models import Item
+from quizapp.generation.kinds import ORDERING, QUIZ_KINDS, kinds_where
 from quizapp.quizzes.models import Quiz, QuizItem
-from quizapp.quizzes.questions import CHOICE_KINDS, QUIZ_KINDS, TYPED_KINDS
 
 # Recognising the right answer among options is easier than recalling it unaided;
-# putting facts in order needs recall of several dates at once.
+# putting facts in order needs recall of several dates at once (ItemKind.easier).
 DIFFICULTY_KINDS = {
     "mixed": QUIZ_KINDS,
-    "easier": (*CHOICE_KINDS, "matching"),
-    "harder": (*TYPED_KINDS, "ordering"),
+    "easier": kinds_where(in_quizzes=True, easier=True),
+    "harder": kinds_where(in_quizzes=True, easier=False),
 }
 
 
@@ -54,7 +54,7 @@ def candidates(criteria: Criteria) -> QuerySet[Item]:
 
 def what_it_tests(item: Item) -> frozenset[str]:
     """What an item checks the learner knows: its fact(s), or else its concepts."""
-    if item.kind == "ordering":
+    if item.kind_info.answer_form == ORDERING:
         return frozenset(f"fact:{slug}" for slug in item.extra.get("facts", []))
     if item.fact_id:
         return frozenset({f"fact:{item.fact.slug}"})

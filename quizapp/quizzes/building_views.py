@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from quizapp.accounts.roles import is_teacher, teacher_required
 from quizapp.bank.models import Item
 from quizapp.classroom.models import Assignment
+from quizapp.generation.kinds import QUIZ_KINDS
 from quizapp.quizzes import access
 from quizapp.quizzes.builder import (
     Criteria,
@@ -25,7 +26,6 @@ from quizapp.quizzes.builder import (
 )
 from quizapp.quizzes.forms import AssignForm, BuilderForm, SettingsForm
 from quizapp.quizzes.models import Attempt, Quiz, QuizItem
-from quizapp.quizzes.questions import QUIZ_KINDS
 
 
 @require_GET

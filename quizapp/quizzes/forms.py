@@ -3,14 +3,14 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from quizapp.bank.models import Item
 from quizapp.classroom.models import Classroom
+from quizapp.generation.kinds import KIND, QUIZ_KINDS
 from quizapp.library.models import Concept, Source
 from quizapp.quizzes.builder import Criteria
 from quizapp.quizzes.models import Quiz
-from quizapp.quizzes.questions import QUIZ_KINDS
 
-KIND_LABELS = dict(Item.Kind.choices)
+# Choosing among options comes first, recalling the answer after, as the difficulty reads.
+BUILDER_KINDS = sorted(QUIZ_KINDS, key=lambda value: not KIND[value].easier)
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -46,7 +46,7 @@ class BuilderForm(forms.Form):
         help_text="None chosen: every concept. Hold Ctrl or Cmd to choose several.",
     )
     kinds = forms.MultipleChoiceField(
-        choices=[(kind, KIND_LABELS[kind]) for kind in QUIZ_KINDS],
+        choices=[(value, KIND[value].label) for value in BUILDER_KINDS],
         initial=list(QUIZ_KINDS),
         widget=forms.CheckboxSelectMultiple,
         label="Kinds of question",

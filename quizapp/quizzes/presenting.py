@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from quizapp.bank.models import Item
+from quizapp.generation.kinds import CHOICE, MATCHING, ORDERING
 from quizapp.quizzes.answer_fields import AnswerFields
 from quizapp.quizzes.models import Attempt, QuizItem, Response
 from quizapp.quizzes.questions import (
-    CHOICE_KINDS,
     answer_text,
     correct_answer_text,
     display_choices,
@@ -100,10 +100,11 @@ def _view(number, fields, question, response, order, feedback_after_submit) -> Q
     view = QuestionView(number, question, response)
     answer = response.answer if response else None
     view.show_feedback = feedback_after_submit or bool(response and response.checked)
-    if item.kind in CHOICE_KINDS:
+    form = item.kind_info.answer_form
+    if form == CHOICE:
         view.choices = _options(item, order, fields)
         view.selected = _value_of(fields, item.options, answer)
-    elif item.kind == "matching":
+    elif form == MATCHING:
         view.choices = _options(item, order, fields)
         rights = [right for _, right in matching_pairs(item)]
         given = answer or {}
@@ -111,7 +112,7 @@ def _view(number, fields, question, response, order, feedback_after_submit) -> Q
             Row(fields.row_name(i), left, _value_of(fields, rights, given.get(left)))
             for i, (left, _) in enumerate(matching_pairs(item))
         ]
-    elif item.kind == "ordering":
+    elif form == ORDERING:
         sequence = ordering_sequence(item)
         given = answer or [None] * len(sequence)
         view.rows = [

@@ -12,13 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from quizapp.bank.models import Item
+from quizapp.generation.kinds import CHOICE, MATCHING, ORDERING
 from quizapp.generation.matching import answer_matches
 from quizapp.quizzes.answer_fields import AnswerFields, UnknownField
 
-CHOICE_KINDS = ("mcq", "who_said", "true_false")
-TYPED_KINDS = ("short_answer", "cloze", "qa", "reverse")
-# Definition cards ask for a whole sentence, which no lenient matching can grade fairly.
-QUIZ_KINDS = (*CHOICE_KINDS, "matching", "ordering", *TYPED_KINDS)
 MAX_TYPED_LENGTH = 500
 
 
@@ -50,11 +47,12 @@ def ordering_sequence(item: Item) -> list[str]:
 def option_texts(item: Item) -> list[str]:
     """What the student picks from: the options, the right-hand column of a matching
     question, or the statements to put in order; none for typed answers."""
-    if item.kind == "matching":
+    form = item.kind_info.answer_form
+    if form == MATCHING:
         return [right for _, right in matching_pairs(item)]
-    if item.kind == "ordering":
+    if form == ORDERING:
         return ordering_sequence(item)
-    return list(item.options) if item.kind in CHOICE_KINDS else []
+    return list(item.options) if form == CHOICE else []
 
 
 def display_choices(item: Item, order: Sequence[int] | None) -> list[Choice]:
@@ -67,11 +65,12 @@ def display_choices(item: Item, order: Sequence[int] | None) -> list[Choice]:
 def read_answer(item: Item, data: Mapping[str, str], fields: AnswerFields):
     """Turn the posted fields (named as ``fields`` names them) into the stored answer;
     None when nothing was given."""
-    if item.kind in CHOICE_KINDS:
+    form = item.kind_info.answer_form
+    if form == CHOICE:
         return _read_choice(item, data.get("choice", ""), fields)
-    if item.kind == "matching":
+    if form == MATCHING:
         return _read_matching(item, data, fields)
-    if item.kind == "ordering":
+    if form == ORDERING:
         return _read_ordering(item, data, fields)
     text = " ".join(data.get("text", "").split())
     if len(text) > MAX_TYPED_LENGTH:
@@ -83,13 +82,14 @@ def grade(item: Item, answer) -> float:
     """The fraction of the question's marks this answer earns, from 0 to 1."""
     if answer in (None, "", {}, []):
         return 0.0
-    if item.kind in CHOICE_KINDS:
+    form = item.kind_info.answer_form
+    if form == CHOICE:
         return 1.0 if answer == right_option(item) else 0.0
-    if item.kind == "matching":
+    if form == MATCHING:
         pairs = matching_pairs(item)
         right = sum(1 for left, match in pairs if answer.get(left) == match)
         return right / len(pairs)
-    if item.kind == "ordering":
+    if form == ORDERING:
         right = sum(1 for i, position in enumerate(answer) if position == i + 1)
         return right / len(ordering_sequence(item))
     rejected = item.extra.get("distractors", [])
@@ -98,11 +98,12 @@ def grade(item: Item, answer) -> float:
 
 def correct_answer_text(item: Item) -> str:
     """The right answer, written out for feedback."""
-    if item.kind in CHOICE_KINDS:
+    form = item.kind_info.answer_form
+    if form == CHOICE:
         return right_option(item)
-    if item.kind == "matching":
+    if form == MATCHING:
         return "; ".join(f"{left} → {right}" for left, right in matching_pairs(item))
-    if item.kind == "ordering":
+    if form == ORDERING:
         return " → ".join(ordering_sequence(item))
     return item.shown_answer
 
@@ -111,9 +112,10 @@ def answer_text(item: Item, answer) -> str:
     """A stored answer written out for people (results pages, CSV)."""
     if answer in (None, "", {}, []):
         return ""
-    if item.kind == "matching":
+    form = item.kind_info.answer_form
+    if form == MATCHING:
         return "; ".join(f"{left} → {right}" for left, right in answer.items() if right)
-    if item.kind == "ordering":
+    if form == ORDERING:
         sequence = ordering_sequence(item)
         placed = sorted(
             (position, sequence[i]) for i, position in enumerate(answer) if position is not None

@@ -14,7 +14,7 @@ from quizapp.quizzes import access
 from quizapp.quizzes.item_analysis import GradedResponse, QuizStatistics, analyse
 from quizapp.quizzes.models import Attempt, Quiz, QuizItem
 from quizapp.quizzes.presenting import question_views
-from quizapp.quizzes.questions import CHOICE_KINDS, correct_answer_text, right_option
+from quizapp.quizzes.questions import correct_answer_text, right_option
 
 
 @require_GET
@@ -54,7 +54,7 @@ def item_statistics(quiz_items: list[QuizItem], attempts: list[Attempt]) -> Quiz
         responses = {r.question_id: r for r in attempt.responses.all()}
         graded.append([_graded(q, responses.get(pk)) for pk, q in questions.items()])
     right = {
-        pk: {right_option(q.item)} for pk, q in questions.items() if q.item.kind in CHOICE_KINDS
+        pk: {right_option(q.item)} for pk, q in questions.items() if q.item.kind_info.is_choice
     }
     return analyse(graded, correct_options=right)
 
@@ -63,7 +63,7 @@ def _graded(question, response) -> GradedResponse:
     marks = float(question.marks)
     fraction = response.fraction if response and response.fraction is not None else 0.0
     chosen = None
-    if response and question.item.kind in CHOICE_KINDS and isinstance(response.answer, str):
+    if response and question.item.kind_info.is_choice and isinstance(response.answer, str):
         chosen = response.answer
     return GradedResponse(question.pk, marks * fraction, marks, chosen)
 

@@ -32,11 +32,13 @@ def test_the_bank_holds_items_of_every_kind(bank):
     assert kinds == set(ITEM_KINDS)
 
 
-def test_every_concept_has_a_definition_and_a_cloze_or_question_item(bank):
+def test_every_concept_has_a_definition_and_a_study_card(bank):
     for concept in Concept.objects.all():
         items = Item.objects.filter(concepts=concept)
         assert items.filter(kind="definition").exists(), concept.slug
-        assert items.filter(kind__in=["cloze", "qa"]).exists(), concept.slug
+        assert items.filter(study_card=True, kind__in=["reverse", "cloze", "qa"]).exists(), (
+            concept.slug
+        )
 
 
 def test_every_fact_is_tested_by_at_least_one_item(bank):

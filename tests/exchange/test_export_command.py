@@ -36,7 +36,7 @@ def test_anki_export_writes_a_package_and_reports_what_it_skipped(bank, tmp_path
     skipped = approved().count() - flashcards
     assert out.strip() == (
         f"Wrote {flashcards} items; skipped {skipped} "
-        "(mcq 2, true_false 5: not in this format) to " + str(target) + "."
+        "(mcq 2, true_false 3: not in this format) to " + str(target) + "."
     )
     assert "collection.anki2" in zipfile.ZipFile(target).namelist()
 

@@ -78,6 +78,11 @@ TEXTS = [
         "Constitution without them. Vietnam joined the council for a term from 2023, and "
         "planned a curriculum by 2025. Project88 had 18 campaigns.",
     ),
+    (
+        "history",
+        "The reformers first drafted a petition, then gathered signatures, then sent the "
+        "draft to the legislature, and finally published the reply online.",
+    ),
 ]
 
 
@@ -243,6 +248,28 @@ def library() -> Library:
             question="How many campaigns did the group have?",
             number=18,
             concepts=("project88",),
+        ),
+        fact(
+            p,
+            "reform-steps",
+            "The reformers drafted a petition, gathered signatures, sent the draft to the "
+            "legislature and published the reply.",
+            "",
+            "phrase",
+            "history",
+            2,
+            "drafted a petition, then gathered signatures, then sent the draft to the "
+            "legislature, and finally published the reply",
+            question="What steps did the reformers take?",
+            members=(
+                "drafted a petition",
+                "gathered signatures",
+                "sent the draft",
+                "published the reply",
+            ),
+            distractors=("staged a strike", "sued the ministry", "formed a party"),
+            ordered=True,
+            concepts=("national-assembly",),
         ),
     ]
     return Library(concepts=concepts, passages=passages, facts=facts)

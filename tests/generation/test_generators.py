@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from quizapp.generation.distractors import DistractorRanker
 from quizapp.generation.pipeline import ITEM_KINDS, generate_bank
+from quizapp.generation.records import MentionIn, PassageIn
 from quizapp.library.folding import fold
+from quizapp.library.mentions import MentionFinder
 
 
 def by_key(result):
@@ -89,6 +92,25 @@ def test_distractors_are_ranked_by_closeness_not_drawn_at_random(library):
     assert set(ranker.for_fact(swanton, "k", count=2)) == {"Carlyle Thayer", "Phil Robertson"}
 
 
+def test_distractors_share_the_answers_role_or_there_are_none(library):
+    roles = {"ben-swanton": "activist", "carlyle-thayer": "scholar", "phil-robertson": "activist"}
+    concepts = {
+        slug: dataclasses.replace(c, role=roles.get(slug, "party-leader"))
+        for slug, c in library.concepts.items()
+    }
+    ranker = DistractorRanker(dataclasses.replace(library, concepts=concepts))
+    swanton = next(f for f in library.facts if f.slug == "swanton-harsher")
+    assert ranker.for_fact(swanton, "k", count=3) == ["Phil Robertson"]
+
+
+def test_a_phrase_answer_gets_only_its_authored_distractors(library):
+    ranker = DistractorRanker(library)
+    steps = next(f for f in library.facts if f.slug == "reform-steps")
+    assert set(ranker.for_fact(steps, "k")) == set(steps.distractors)
+    unauthored = dataclasses.replace(steps, distractors=())
+    assert ranker.for_fact(unauthored, "k") == []
+
+
 def test_distractors_never_include_an_alias_or_a_concept_the_span_names(library):
     ranker = DistractorRanker(library)
     fact = next(f for f in library.facts if f.slug == "constitution-adopted")
@@ -100,17 +122,59 @@ def test_distractors_never_include_an_alias_or_a_concept_the_span_names(library)
     assert "Ben Swanton" not in ranker.for_fact(issuer, "k", count=10)
 
 
-def test_true_false_states_the_fact_and_a_plausible_swap(library):
+def test_true_false_swaps_in_a_value_the_passage_does_not_name(library):
+    claims = [i for seed in range(6) for i in generate_bank(library, seed).items]
+    false = [i for i in claims if i.key == "tf:d24-issuer:false"]
+    assert false, "some seed states the issuer falsely"
+    for item in false:
+        swapped = item.extra["swapped"][1]
+        assert item.answer == "False"
+        assert item.prompt == f"True or false? Directive 24 was issued by the {swapped}."
+        # Project88 and Human Rights Watch share the passage: the claim might hold for them.
+        assert swapped in {"Freedom House", "National Assembly"}
+    for seed in range(6):
+        keys = {i.key for i in generate_bank(library, seed).items}
+        # One claim per fact: the true version would answer the false one.
+        assert not {"tf:d24-issuer:true", "tf:d24-issuer:false"} <= keys
+
+
+def test_true_and_false_claims_are_balanced(library):
+    answers = [i.answer for i in generate_bank(library).items if i.kind == "true_false"]
+    assert abs(answers.count("False") - answers.count("True")) <= 1
+    assert answers.count("True") > 0
+
+
+def test_a_list_fact_asks_for_one_member_among_authored_non_members(library):
     items = by_key(generate_bank(library))
-    assert (
-        items["tf:d24-issuer:true"].prompt
-        == "True or false? Directive 24 was issued by the Politburo."
-    )
-    false = items["tf:d24-issuer:false"]
-    assert false.answer == "False"
-    swapped = false.extra["swapped"][1]
-    assert false.prompt == f"True or false? Directive 24 was issued by the {swapped}."
-    assert swapped in {"Project88", "Freedom House", "Human Rights Watch", "National Assembly"}
+    steps = next(f for f in library.facts if f.slug == "reform-steps")
+    mcq = items["mcq:reform-steps"]
+    assert mcq.answer in steps.members
+    assert set(mcq.options) - {mcq.answer} == set(steps.distractors)
+    cloze = items["cloze:fact:reform-steps"]
+    assert cloze.prompt.count("_____") == 1 and cloze.answer in steps.members
+    card = items["qa:reform-steps"]
+    assert card.accepted == list(steps.members)
+    false = items["tf:reform-steps:false"]
+    assert false.extra["swapped"][1] in steps.distractors
+
+
+def test_an_ordered_list_becomes_an_ordering_item_in_its_own_order(library):
+    item = by_key(generate_bank(library))["ordering:reform-steps"]
+    steps = next(f for f in library.facts if f.slug == "reform-steps")
+    assert item.extra["sequence"] == list(steps.members)
+    assert sorted(item.options) == sorted(steps.members)
+
+
+def test_one_study_card_per_fact_and_per_concept(library):
+    items = generate_bank(library).items
+    cards = [i for i in items if i.study_card]
+    by_fact = Counter(i.fact for i in cards if i.fact)
+    assert by_fact and max(by_fact.values()) == 1
+    by_concept = Counter(tuple(i.concepts) for i in cards if not i.fact)
+    assert by_concept and max(by_concept.values()) == 1
+    # A fact with its own question is studied by that question, a concept backwards.
+    assert {i.key for i in cards} >= {"qa:d24-issuer", "reverse:politburo"}
+    assert not any(i.study_card for i in items if i.kind in ("mcq", "true_false", "matching"))
 
 
 def test_matching_pairs_four_to_six_concepts_with_definitions(library):
@@ -123,7 +187,16 @@ def test_matching_pairs_four_to_six_concepts_with_definitions(library):
 
 
 def test_ordering_puts_facts_of_different_years_in_date_order(library):
-    items = [i for i in generate_bank(library).items if i.kind == "ordering"]
+    # The dated facts share no reading or concept; given one, they make a timeline.
+    facts = [
+        dataclasses.replace(f, concepts=(*f.concepts, "timeline")) if f.date else f
+        for f in library.facts
+    ]
+    library = dataclasses.replace(library, facts=facts)
+    items = [
+        i for i in generate_bank(library).items if i.kind == "ordering" and "sequence" in i.extra
+    ]
+    items = [i for i in items if len(i.extra["facts"]) > 1]
     assert items
     facts = {f.slug: f for f in library.facts}
     for item in items:
@@ -163,3 +236,36 @@ def test_keys_are_stable_when_wording_changes(library):
     )
     after = {i.key for i in generate_bank(library).items if i.fact == "d24-issuer"}
     assert before == after
+
+
+def test_concept_cards_cite_a_sentence_not_only_the_name(library):
+    items = by_key(generate_bank(library))
+    # The Politburo is named in one sentence: its card cites that sentence, not the name.
+    reverse = items["reverse:politburo"]
+    assert span(library, reverse) == "Directive 24 came from the Politburo."
+    for item in items.values():
+        if item.kind in ("definition", "reverse", "matching"):
+            assert len(span(library, item).split()) >= 5, item.key
+
+
+def test_fact_items_cite_the_whole_sentence_of_their_quote(library):
+    item = by_key(generate_bank(library))["qa:d24-issuer"]
+    assert span(library, item) == "Directive 24 came from the Politburo."
+
+
+def test_an_ordering_prompt_does_not_frame_the_list_in_its_sentence(library):
+    item = by_key(generate_bank(library))["ordering:reform-steps"]
+    assert item.prompt == "Put these in order, first to last (National Assembly)."
+
+
+def test_a_concept_cloze_prefers_the_sentence_closest_to_its_definition(library):
+    text = (
+        "The article cites a piece in a newspaper that mentions Freedom House in passing. "
+        "Freedom House is a nonpartisan group that rates freedom worldwide every year."
+    )
+    finder = MentionFinder({c.slug: c.names for c in library.concepts.values()})
+    mentions = tuple(MentionIn(s, a, b) for s, a, b in finder.find(text))
+    passages = {**library.passages, ("extra", 1): PassageIn("extra", 1, text, "Extra", mentions)}
+    library = dataclasses.replace(library, passages=passages)
+    item = by_key(generate_bank(library))["cloze:concept:freedom-house"]
+    assert item.prompt.startswith("Fill in the blank: _____ is a nonpartisan group")

@@ -313,3 +313,75 @@ def test_a_number_fact_needs_a_positive_number_and_a_year_four_digits(content_di
     err = run_failing(content_dir)
     assert "needs a whole 'number' above 0" in err
     assert "a year answer must be four digits, not '22'" in err
+
+
+LIST_FACT = """
+- slug: alpha-parties
+  statement: The Alpha Declaration was signed by the two parties in Beijing on cooperation.
+  question: Which of these does the reading say the declaration was about?
+  members: [two parties, cooperation]
+  distractors: [trade tariffs, border patrols, river dams]
+  answer_kind: phrase
+  concepts: [alpha-declaration]
+  passage: 1
+  quote: "the two parties signed the Alpha Declaration on cooperation"
+  ordered: true
+"""
+
+
+def test_a_list_fact_and_authored_options_load_with_the_concepts_role(content_dir):
+    with (content_dir / "facts" / "alpha.yaml").open("a", encoding="utf-8") as facts:
+        facts.write(LIST_FACT)
+    edit(
+        content_dir / "concepts" / "core.yaml",
+        "  kind: organization\n",
+        "  kind: organization\n  role: party-body\n",
+    )
+    run(content_dir)
+    fact = Fact.objects.get(slug="alpha-parties")
+    assert fact.members == ["two parties", "cooperation"]
+    assert fact.distractors == ["trade tariffs", "border patrols", "river dams"]
+    assert fact.ordered is True
+    assert fact.answer == "two parties; cooperation"
+    assert Concept.objects.get(slug="test-committee").role == "party-body"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("river dams]", "cooperation]", "distractor 'cooperation' is a right answer"),
+        ("border patrols, river dams]", "trade tariffs]", "distractor 'trade tariffs' is repeated"),
+        (
+            "[two parties, cooperation]",
+            "[two parties, tariffs]",
+            "does not state the member 'tariffs'",
+        ),
+        ("[two parties, cooperation]", "[two parties]", "a list fact needs at least two members"),
+        ("  members: [two parties, cooperation]\n", "", "missing field 'answer' in fact"),
+    ],
+    ids=[
+        "distractor-is-right",
+        "distractor-repeated",
+        "member-not-quoted",
+        "one-member",
+        "no-answer",
+    ],
+)
+def test_a_bad_list_fact_or_distractor_is_reported_with_its_line(content_dir, old, new, message):
+    with (content_dir / "facts" / "alpha.yaml").open("a", encoding="utf-8") as facts:
+        facts.write(LIST_FACT.replace(old, new))
+    err = run_failing(content_dir)
+    assert any(
+        message in line and line.startswith("content/facts/alpha.yaml:")
+        for line in err.splitlines()
+    ), err
+
+
+def test_a_distractor_naming_the_answer_concept_by_an_alias_is_refused(content_dir):
+    edit(
+        content_dir / "facts" / "alpha.yaml",
+        "  answer_concept: test-committee\n",
+        "  answer_concept: test-committee\n  distractors: [test committee, Politburo, Senate]\n",
+    )
+    err = run_failing(content_dir)
+    assert "distractor 'test committee' is a right answer" in err

@@ -43,6 +43,9 @@ def test_every_reading_cites_the_article_it_draws_on(study_material):
 def test_every_fact_span_lies_inside_its_passage_and_states_the_answer(study_material):
     for fact in Fact.objects.select_related("passage", "answer_concept"):
         assert 0 <= fact.start < fact.end <= len(fact.passage.text), fact.slug
+        if fact.members:  # a list fact's span states every member
+            assert all(fold(m) in fold(fact.span_text) for m in fact.members), fact.slug
+            continue
         names = [fact.answer, *(fact.answer_concept.names if fact.answer_concept else [])]
         assert any(fold(n) in fold(fact.span_text) for n in names), fact.slug
 

@@ -273,13 +273,13 @@ def test_missed_questions_join_the_students_flashcards(client, taking, student):
     assert carded == {qs["true_false"].item_id, qs["qa"].item_id}
 
 
-def test_a_missed_matching_question_brings_its_concepts_definition_cards(
+def test_a_missed_matching_question_brings_its_concepts_study_cards(
     client, student, teacher, matching_item, assigned
 ):
     from quizapp.bank.models import Item
     from tests.quizzes.conftest import build_quiz
 
-    definition = Item.objects.filter(kind="definition").first()
+    definition = Item.objects.for_flashcards().filter(fact__isnull=True).first()
     matching_item.concepts.set(definition.concepts.all())
     quiz = assigned(build_quiz(teacher, [matching_item]))
     client.force_login(student)

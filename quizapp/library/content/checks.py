@@ -137,10 +137,12 @@ def _check_fact(
         problem("number", "a fact with answer_kind number needs a whole 'number' above 0")
     if fact.answer_kind == "year" and not (fact.answer.isdigit() and len(fact.answer) == 4):
         problem("answer", f"a year answer must be four digits, not '{fact.answer}'")
-    if fact.answer and not contains_folded(fact.statement, fact.answer):
-        problem("answer", f"answer '{fact.answer}' does not occur in the statement")
-    if fact.question and contains_folded(fact.question, fact.answer):
-        problem("question", f"the question gives away the answer '{fact.answer}'")
+    for answer in fact.members or [fact.answer]:
+        if answer and not contains_folded(fact.statement, answer):
+            problem("answer", f"answer '{answer}' does not occur in the statement")
+        if fact.question and contains_folded(fact.question, answer):
+            problem("question", f"the question gives away the answer '{answer}'")
+    _check_options(fact, answer_concept, problem)
 
     source = sources.get(fact.source_slug)
     if source is None:
@@ -159,7 +161,30 @@ def _check_fact(
         problem("quote", f"span not found: the quote does not occur in passage {fact.passage}")
         return problems
     fact.start, fact.end = start, start + len(fact.quote)
+    if fact.members:
+        for member in fact.members:
+            if not contains_folded(fact.quote, member):
+                problem("quote", f"the quoted span does not state the member '{member}'")
+        return problems
     answers = answer_concept.names if answer_concept else []
     if not any(contains_folded(fact.quote, a) for a in [fact.answer, *answers]):
         problem("quote", f"the quoted span does not state the answer '{fact.answer}'")
     return problems
+
+
+def _check_options(fact: FactRecord, answer_concept: ConceptRecord | None, problem) -> None:
+    """Authored distractors must be wrong and distinct; a list needs two members or more."""
+    if fact.members and len(fact.members) < 2:
+        problem("members", "a list fact needs at least two members")
+    if fact.ordered and not fact.members:
+        problem("ordered", "'ordered' is for a list fact (one with 'members')")
+    right = {fold(a) for a in [fact.answer, *fact.members]}
+    right.update(fold(n) for n in (answer_concept.names if answer_concept else []))
+    seen: set[str] = set()
+    for distractor in fact.distractors:
+        folded = fold(distractor)
+        if folded in right:
+            problem("distractors", f"distractor '{distractor}' is a right answer")
+        elif folded in seen:
+            problem("distractors", f"distractor '{distractor}' is repeated")
+        seen.add(folded)

@@ -18,11 +18,10 @@ from quizapp.library.content.records import (
     SourceRecord,
 )
 from quizapp.library.content.yamlfile import LinedDict, YamlError, load_yaml
-from quizapp.library.kinds import CONCEPT_KINDS
+from quizapp.library.kinds import ANSWER_KINDS, CONCEPT_KINDS
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-VALUE_KINDS = {"year", "number", "date", "phrase"}
 
 SOURCE_FIELDS = {"title": True, "order": False, "summary": False, "cites": True}
 CITES_FIELDS = {"title": True, "outlet": True, "published": True, "url": False}
@@ -34,12 +33,13 @@ CONCEPT_FIELDS = {
     "definition": True,
     "explanation": False,
     "related": False,
+    "role": False,
 }
 FACT_FIELDS = {
     "slug": True,
     "statement": True,
     "question": False,
-    "answer": True,
+    "answer": False,  # a list fact's answer is its members
     "answer_concept": False,
     "answer_kind": False,
     "concepts": True,
@@ -48,6 +48,9 @@ FACT_FIELDS = {
     "date": False,
     "number": False,
     "said_by": False,
+    "distractors": False,
+    "members": False,
+    "ordered": False,
 }
 
 
@@ -248,6 +251,7 @@ def _concept(reader: _FileReader, data: LinedDict) -> ConceptRecord | None:
         definition=reader.text(data, "definition"),
         explanation=reader.text(data, "explanation"),
         related=reader.text_list(data, "related"),
+        role=reader.slug(data, "role"),
         file=reader.name,
         line=data.line,
         key_lines=data.key_lines,
@@ -258,18 +262,26 @@ def _fact(reader: _FileReader, data: LinedDict) -> FactRecord | None:
     if not reader.check_fields(data, FACT_FIELDS, "fact"):
         return None
     answer_kind = reader.text(data, "answer_kind")
-    if answer_kind and answer_kind not in CONCEPT_KINDS | VALUE_KINDS:
-        kinds = ", ".join(sorted(CONCEPT_KINDS | VALUE_KINDS))
+    if answer_kind and answer_kind not in ANSWER_KINDS:
+        kinds = ", ".join(sorted(ANSWER_KINDS))
         reader.problem(data.line_of("answer_kind"), f"unknown answer_kind '{answer_kind}': {kinds}")
     if not answer_kind and not data.get("answer_concept"):
         reader.problem(data.line, "a fact needs answer_kind or answer_concept")
     quote = data.get("quote")
+    members = reader.text_list(data, "members")
+    if not members and not data.get("answer"):
+        reader.problem(
+            data.line,
+            "missing field 'answer' in fact (only a list fact, with 'members', may omit it)",
+        )
+    if data.get("ordered") not in (None, True, False):
+        reader.problem(data.line_of("ordered"), "'ordered' must be true or false")
     return FactRecord(
         slug=reader.slug(data),
         source_slug="",
         statement=reader.text(data, "statement"),
         question=reader.text(data, "question"),
-        answer=reader.text(data, "answer"),
+        answer=reader.text(data, "answer") or "; ".join(members),
         answer_concept=reader.text(data, "answer_concept"),
         answer_kind=answer_kind,
         concepts=reader.text_list(data, "concepts"),
@@ -279,6 +291,9 @@ def _fact(reader: _FileReader, data: LinedDict) -> FactRecord | None:
         date=reader.date(data, "date"),
         number=reader.integer(data, "number"),
         said_by=reader.text(data, "said_by"),
+        distractors=reader.text_list(data, "distractors"),
+        members=members,
+        ordered=data.get("ordered") is True,
         file=reader.name,
         line=data.line,
         key_lines=data.key_lines,

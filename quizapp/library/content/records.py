@@ -64,6 +64,7 @@ class ConceptRecord:
     definition: str
     explanation: str
     related: list[str]
+    role: str
     file: str
     line: int
     key_lines: dict[str, int] = field(default_factory=dict)
@@ -88,6 +89,9 @@ class FactRecord:
     date: PartialDate | None
     number: int | None
     said_by: str
+    distractors: list[str]
+    members: list[str]
+    ordered: bool
     file: str
     line: int
     key_lines: dict[str, int] = field(default_factory=dict)

@@ -132,6 +132,7 @@ def _sync_concepts(bundle: ContentBundle, report: SyncReport) -> dict[str, Conce
             {
                 "name": record.name,
                 "kind": record.kind,
+                "role": record.role,
                 "aliases": record.aliases,
                 "definition": record.definition,
                 "explanation": record.explanation,
@@ -202,6 +203,9 @@ def _sync_facts(bundle, passages, concepts, report: SyncReport) -> None:
                 "start": record.start,
                 "end": record.end,
                 "number": record.number,
+                "distractors": record.distractors,
+                "members": record.members,
+                "ordered": record.ordered,
                 "from_content": True,
                 **_date_fields(record.date, "date", "date_precision"),
             },

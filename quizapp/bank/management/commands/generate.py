@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand
 from quizapp.bank.library_input import load_library
 from quizapp.bank.models import Item
 from quizapp.bank.regeneration import sync_bank
-from quizapp.generation.pipeline import ITEM_KINDS, generate_bank
+from quizapp.generation.kinds import KIND_VALUES
+from quizapp.generation.pipeline import generate_bank
 
 
 class Command(BaseCommand):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
             )
             self.stdout.write(f"Approved {approved} items.")
         self.stdout.write("Items per kind:")
-        for kind in ITEM_KINDS:
+        for kind in KIND_VALUES:
             self.stdout.write(f"  {kind:<13} {result.counts.get(kind, 0)}")
         self.stdout.write(f"  {'total':<13} {len(result.items)}")
         self.stdout.write("Rejected per reason:")
