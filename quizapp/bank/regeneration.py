@@ -4,6 +4,10 @@ Items are matched by key. A changed item is updated in place (same primary key,
 so cards and review history that point at it stay); a teacher's edits and status
 are never touched; an item the generator no longer produces is retired, not
 deleted, and comes back if it is produced again.
+
+An import scopes a sync to its own source: the items of every other reading, approved by
+a teacher, stay exactly as they are, even when the new reading would give them another
+distractor or a passage to cite.
 """
 
 from __future__ import annotations
@@ -45,9 +49,12 @@ class BankReport:
 
 
 @transaction.atomic
-def sync_bank(result: GenerationResult) -> BankReport:
+def sync_bank(result: GenerationResult, *, sources: set[str] | None = None) -> BankReport:
+    """Write ``result`` into the bank; with ``sources``, only items citing those sources
+    are created, updated or retired."""
     report = BankReport(by_kind=result.counts)
     passages = {(p.source.slug, p.ordinal): p.pk for p in Passage.objects.select_related("source")}
+    scoped = {pk for (slug, _), pk in passages.items() if sources is None or slug in sources}
     concepts = dict(Concept.objects.values_list("slug", "pk"))
     facts = dict(Fact.objects.values_list("slug", "pk"))
     existing = {
@@ -55,8 +62,12 @@ def sync_bank(result: GenerationResult) -> BankReport:
         for item in Item.objects.filter(origin=Item.Origin.GENERATED).prefetch_related("concepts")
     }
     for generated in result.items:
-        values = _values(generated, passages, facts)
         item = existing.get(generated.key)
+        if sources is not None and (
+            generated.source not in sources or (item is not None and item.passage_id not in scoped)
+        ):
+            continue
+        values = _values(generated, passages, facts)
         if item is None:
             item = Item.objects.create(key=generated.key, **values)
             report.created += 1
@@ -66,7 +77,13 @@ def sync_bank(result: GenerationResult) -> BankReport:
         if {c.pk for c in item.concepts.all()} != wanted:
             item.concepts.set(wanted)
     produced = {g.key for g in result.items}
-    gone = [i.pk for key, i in existing.items() if key not in produced and i.retired_at is None]
+    gone = [
+        i.pk
+        for key, i in existing.items()
+        if key not in produced
+        and i.retired_at is None
+        and (sources is None or i.passage_id in scoped)
+    ]
     report.retired = Item.objects.filter(pk__in=gone).update(retired_at=timezone.now())
     return report
 

@@ -100,11 +100,12 @@ def candidate_formset(count: int):
 
 class FactChoiceForm(forms.Form):
     facts = forms.TypedMultipleChoiceField(
-        coerce=int, required=False, widget=forms.CheckboxSelectMultiple, label="Dates and numbers"
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Facts: dates, numbers, listed points and reported claims",
     )
 
     def __init__(self, *args, facts=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["facts"].choices = [
-            (i, f"{f.answer} — {f.statement}") for i, f in enumerate(facts)
-        ]
+        self.fields["facts"].choices = [(i, f.label) for i, f in enumerate(facts)]

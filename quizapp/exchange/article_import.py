@@ -1,5 +1,9 @@
 """Save a confirmed article: its source, passages, concepts, mentions and facts, then
-regenerate the bank so its items wait in the bank for the teacher's review.
+generate the new source's items so they wait in the bank for the teacher's review.
+
+An import adds and never rewrites: the items of every other reading stay as the teacher
+approved them (the bank is synced for the new source only), and the confirmed new concepts
+are linked in older readings only where no mention is there already.
 
 Everything is checked before anything is written, and the whole import is one
 transaction: a failure halfway leaves the library and the bank as they were.
@@ -23,7 +27,7 @@ from quizapp.exchange.article_text import ArticleError
 from quizapp.exchange.candidates import Candidate, FactCandidate
 from quizapp.generation.pipeline import generate_bank
 from quizapp.library.folding import fold
-from quizapp.library.mentions import contains_folded
+from quizapp.library.mentions import MentionFinder, contains_folded
 from quizapp.library.models import Concept, DatePrecision, Fact, Mention, Passage, Source
 
 SLUG_LENGTH = 120
@@ -39,9 +43,15 @@ class ImportReport:
     rejected: int = 0  # generated items the validators dropped, library-wide
 
 
+def slug_for(text: str) -> str:
+    """A slug that keeps Vietnamese letters readable: "Nguyễn Đình Lộc" → nguyen-dinh-loc
+    (slugify alone drops "Đ", which has no ASCII decomposition)."""
+    return slugify(fold(text))
+
+
 def source_slug(title: str) -> str:
     """The slug a title gives; raises ArticleError if it gives none or it is taken."""
-    slug = slugify(title)[:SLUG_LENGTH].strip("-")
+    slug = slug_for(title)[:SLUG_LENGTH].strip("-")
     if not slug:
         raise ArticleError("The title must contain letters or digits.")
     if Source.objects.filter(slug=slug).exists():
@@ -96,7 +106,7 @@ def import_article(
         raise ArticleError(" ".join(problems))
     for fact in facts:
         if not 0 <= fact.passage < len(passages) or not 0 <= fact.start < fact.end:
-            raise ArticleError("A date or number refers to a passage that is not there.")
+            raise ArticleError("A proposed fact refers to a passage that is not there.")
 
     source = Source.objects.create(
         slug=slug, title=title, kind=Source.Kind.ARTICLE, url=url, order=Source.next_order()
@@ -110,10 +120,11 @@ def import_article(
     slugs = dict(Concept.objects.values_list("slug", "pk"))
     for passage in saved:
         passage.rebuild_mentions(finder, slugs)
+    _link_in_older_readings(report.concepts, source)
     report.facts = _create_facts(source, saved, facts)
 
     result = generate_bank(load_library())
-    sync_bank(result)
+    sync_bank(result, sources={source.slug})
     report.rejected = sum(result.rejected.values())
     report.items = Item.objects.filter(passage__source=source, retired_at__isnull=True).count()
     return report
@@ -155,8 +166,30 @@ def _create_concepts(candidates: list[Candidate], report: ImportReport) -> None:
         report.concepts.append(concept)
 
 
+def _link_in_older_readings(concepts: list[Concept], source: Source) -> None:
+    """Mentions of the confirmed new concepts in the passages of other sources, where they
+    overlap no mention already there: rebuilding those passages could hand a longer new
+    name a span an existing concept holds ("Vietnam" inside a new "Communist Party of
+    Vietnam"), and their items cite those mentions."""
+    if not concepts:
+        return
+    finder = MentionFinder({c.slug: c.names for c in concepts})
+    pk_of = {c.slug: c.pk for c in concepts}
+    held = defaultdict(list)
+    for passage_id, start, end in Mention.objects.exclude(passage__source=source).values_list(
+        "passage_id", "start", "end"
+    ):
+        held[passage_id].append((start, end))
+    new = []
+    for passage in Passage.objects.exclude(source=source).only("pk", "text"):
+        for slug, start, end in finder.find(passage.text):
+            if not any(s < end and start < e for s, e in held[passage.pk]):
+                new.append(Mention(concept_id=pk_of[slug], passage=passage, start=start, end=end))
+    Mention.objects.bulk_create(new)
+
+
 def _free_slug(name: str, taken: set[str]) -> str:
-    base = slugify(name)[: SLUG_LENGTH - 4].strip("-") or "concept"
+    base = slug_for(name)[: SLUG_LENGTH - 4].strip("-") or "concept"
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
@@ -167,11 +200,13 @@ def _free_slug(name: str, taken: set[str]) -> str:
 def _create_facts(source: Source, passages: list[Passage], facts: list[FactCandidate]) -> int:
     taken = set(Fact.objects.filter(slug__startswith=source.slug).values_list("slug", flat=True))
     mentions = defaultdict(list)  # the passages' mentions, read once rather than per fact
-    for mention in Mention.objects.filter(passage__in=passages):
+    for mention in Mention.objects.filter(passage__in=passages).select_related("concept"):
         mentions[mention.passage_id].append(mention)
     for fact in facts:
         passage = passages[fact.passage]
-        slug = _free_slug(f"{source.slug}-{fact.kind}-{fact.answer}", taken)
+        slug = _free_slug(f"{source.slug}-{fact.kind}-{fact.answer}"[:80], taken)
+        named = [m for m in mentions[passage.pk] if fact.start <= m.start < fact.end]
+        speaker = _speaker(fact, named)
         saved = Fact.objects.create(
             slug=slug,
             statement=fact.statement,
@@ -183,7 +218,18 @@ def _create_facts(source: Source, passages: list[Passage], facts: list[FactCandi
             number=fact.value if fact.kind == "number" else None,
             date=dt.date(fact.value, 1, 1) if fact.kind == "year" else None,
             date_precision=DatePrecision.YEAR,
+            said_by=speaker,
+            answer_concept=speaker,
         )
-        named = {m.concept_id for m in mentions[passage.pk] if fact.start <= m.start < fact.end}
-        saved.concepts.set(named)
+        saved.concepts.set({m.concept_id for m in named})
     return len(facts)
+
+
+def _speaker(fact: FactCandidate, named: list[Mention]) -> Concept | None:
+    """The concept a reported claim's speaker is, if the teacher kept one by that name."""
+    if not fact.said_by:
+        return None
+    for mention in named:
+        if any(fold(n) == fold(fact.said_by) for n in mention.concept.names):
+            return mention.concept
+    return None

@@ -21,8 +21,8 @@ from quizapp.exchange.article_forms import (
     candidate_formset,
 )
 from quizapp.exchange.article_import import import_article
-from quizapp.exchange.article_text import ArticleError
-from quizapp.exchange.candidates import propose
+from quizapp.exchange.article_text import MAX_BYTES, MAX_TEXT, ArticleError
+from quizapp.exchange.candidates import Proposal, propose
 from quizapp.exchange.models import ArticleDraft
 from quizapp.htmx import fragment_wanted
 
@@ -44,15 +44,27 @@ def article_upload(request: HttpRequest) -> HttpResponse:
         ArticleDraft.objects.filter(
             owner=request.user, created_at__lt=timezone.now() - DRAFT_LIFETIME
         ).delete()
+        passages = form.cleaned_data["passages"]
         draft = ArticleDraft.objects.create(
             owner=request.user,
             title=form.cleaned_data["title"],
             url=form.cleaned_data["url"],
-            text="\n\n".join(form.cleaned_data["passages"]),
+            text="\n\n".join(passages),
+            proposal=propose(passages).as_json(),
         )
         return redirect("exchange:article_review", pk=draft.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "exchange/article_upload.html", {"form": form}, status=status)
+    context = {"form": form, "max_bytes": MAX_BYTES, "max_text": f"{MAX_TEXT:,}"}
+    return render(request, "exchange/article_upload.html", context, status=status)
+
+
+def _proposal_of(draft: ArticleDraft) -> Proposal:
+    """The proposal stored at upload; a draft saved before proposals were stored gets
+    its proposal once, here, and keeps it."""
+    if not draft.proposal:
+        draft.proposal = propose(draft.passages).as_json()
+        draft.save(update_fields=["proposal"])
+    return Proposal.from_json(draft.proposal)
 
 
 @require_http_methods(["GET", "POST"])
@@ -61,7 +73,7 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 2 and 3: tick, edit and confirm the proposals; confirming saves everything."""
     draft = _draft_for(request.user, pk)
     passages = draft.passages
-    proposal = propose(passages)
+    proposal = _proposal_of(draft)
     Formset = candidate_formset(len(proposal.concepts))
     if request.method == "GET":
         initial = [CandidateForm.initial_for(c) for c in proposal.concepts]

@@ -1,8 +1,9 @@
-"""Propose the concepts and dated or numbered facts an imported article could teach.
+"""Propose the concepts and facts an imported article could teach.
 
 Plain heuristics over the passages (no model download, nothing to train): runs of
 capitalised words are names, "Human Rights Watch (HRW)" gives an acronym as an alias,
-quoted short phrases and YAKE key phrases are terms, years and numbers become facts.
+quoted short phrases and YAKE key phrases are terms; word rarity (wordfreq) tells an
+ordinary English word from a name; facts come from fact_candidates.py.
 The teacher confirms or edits every proposal, so a wrong guess costs one click; what
 matters is that junk (sentence-initial words, months, demonyms) does not drown the list.
 """
@@ -10,101 +11,57 @@ matters is that junk (sentence-initial words, months, demonyms) does not drown t
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
 
-from quizapp.exchange.article_text import sentence_spans
+from quizapp.exchange.fact_candidates import (
+    NUMBERING_WORDS,
+    FactCandidate,
+    attribute_claims,
+    propose_facts,
+)
+from quizapp.exchange.name_words import (
+    COMMON_ZIPF,
+    DEMONYM_ENDINGS,
+    DIRECTIONS,
+    GROUP_HEADS,
+    JUNK_ACRONYMS,
+    KIND_WORDS,
+    NAME_ABBREVIATIONS,
+    NOT_NAMES,
+    PLACE_ACRONYMS,
+    PLACE_PREPOSITIONS,
+    SPEECH_VERBS,
+    STOPS,
+    TITLE_ADJECTIVES,
+    TITLES,
+    VAGUE_ALONE,
+    VERY_COMMON_ZIPF,
+    VIETNAMESE_FAMILY_NAMES,
+    is_common_word,
+    is_inflected_word,
+    rarest_zipf,
+    zipf,
+)
 from quizapp.generation.citing import BLANK
-from quizapp.generation.words import STOP_WORDS
+from quizapp.generation.sentences import sentence_spans
 from quizapp.library.folding import fold
 from quizapp.library.mentions import is_acronym, locate
 
 MAX_CONCEPTS = 80
-MAX_FACTS = 30
+# Head words after which "on" or "and" may go on with a name: documents and organizations.
+NAMED_HEADS = KIND_WORDS["document"] | KIND_WORDS["organization"]
+MAX_FACTS = 40
 MAX_QUOTED_WORDS = 4
-
-MORE_STOP_WORDS = {
-    "about", "after", "again", "against", "all", "also", "although", "amid", "among", "any",
-    "because", "been", "before", "being", "both", "can", "could", "despite", "did", "do",
-    "does", "during", "each", "even", "every", "few", "had", "here", "how", "however", "if",
-    "last", "many", "may", "meanwhile", "might", "more", "most", "much", "must", "my", "no",
-    "not", "now", "one", "only", "other", "over", "should", "since", "so", "some", "such",
-    "than", "then", "there", "these", "those", "through", "thus", "too", "two", "under",
-    "unlike", "until", "us", "very", "what", "when", "where", "while", "why", "would", "yet",
-    "likewise", "therefore", "according", "ibid", "i", "me", "him", "your",
-}  # fmt: skip
-STOPS = STOP_WORDS | MORE_STOP_WORDS
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-}  # fmt: skip
-NOT_NAMES = STOPS | MONTHS  # a capitalised word that is one of these names nothing
-# Words that introduce a person's name: "Chinese President Xi Jinping" names Xi Jinping.
-TITLES = {
-    "president", "prime", "minister", "chairman", "chairwoman", "secretary", "general",
-    "professor", "prof", "dr", "mr", "mrs", "ms", "premier", "chancellor", "director",
-    "chief", "king", "queen", "prince", "senator", "governor", "ambassador", "judge", "pope",
-    "sir", "dame", "lord", "lady", "colonel", "captain", "bishop", "father", "sister",
-}  # fmt: skip
-# Heads that say what kind of thing a name is; the last word of a name is its head.
-KIND_WORDS = {
-    "document": {
-        "directive", "declaration", "constitution", "report", "agreement", "treaty", "law",
-        "act", "resolution", "decree", "charter", "convention", "amendment", "code", "bill",
-        "plan", "program", "programme", "policy", "strategy", "decision", "circular",
-        "manifesto", "accord", "accords", "protocol", "doctrine",
-    },
-    "event": {
-        "congress", "revolution", "revolutions", "protest", "protests", "movement", "summit",
-        "war", "conference", "election", "elections", "uprising", "massacre", "crisis",
-        "olympics", "campaign", "reform", "reforms", "spring", "riots", "strike",
-    },
-    "organization": {
-        "party", "committee", "organization", "organisation", "council", "watch", "house",
-        "university", "academy", "assembly", "news", "magazine", "journal", "newspaper",
-        "times", "union", "association", "institute", "institution", "foundation", "agency",
-        "ministry", "department", "bank", "court", "army", "police", "politburo",
-        "commission", "bureau", "office", "parliament", "senate", "government",
-        "corporation", "company", "network", "radio", "service", "federation", "league",
-        "alliance", "front", "fund", "center", "centre", "school", "college", "project",
-        "post", "press", "tribune", "nations", "forum", "secretariat", "group",
-    },
-    "place": {
-        "sea", "ocean", "river", "mountain", "mountains", "city", "province", "island",
-        "islands", "bay", "gulf", "lake", "valley", "street", "square", "district", "county",
-        "region", "kingdom", "republic", "strait", "peninsula", "europe", "asia", "africa",
-        "america", "states", "east", "west", "wales", "delta", "coast", "highlands",
-    },
-}  # fmt: skip
-# A head word alone ("Party", "Constitution") is too vague to be a concept of its own.
-VAGUE_ALONE = set().union(*KIND_WORDS.values()) - {
-    "politburo", "europe", "asia", "africa", "america", "wales", "olympics", "secretariat",
-} | {"state", "people", "nation", "country", "internet", "web"}  # fmt: skip
-GROUP_HEADS = {"group"}  # "Group 72" is a group of people, not an organization's office
-DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-              "middle", "central", "upper", "lower"}  # fmt: skip
-DEMONYM_ENDINGS = ("ese", "ian", "ish", "ean", "ic", "ist", "ern", "ite", "al")
-PLACE_ACRONYMS = {"US", "USA", "UK", "UAE", "PRC", "DPRK", "ROK", "EU"}
-JUNK_ACRONYMS = {"OK", "TV", "AM", "PM", "ID", "II", "III", "IV", "VI", "VII", "VIII", "IX",
-                 "XI", "XII", "AD", "BC", "CEO", "PS", "FAQ", "PDF", "URL", "HTML"}  # fmt: skip
-# Vietnamese names put the family name first; these few cover most of the population,
-# so a capitalised run that starts with one is taken for a person.
-VIETNAMESE_FAMILY_NAMES = {
-    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
-    "ho", "ngo", "duong", "ly", "truong", "au", "dinh", "doan", "lam", "luong", "mai", "trinh",
-    "cao", "ha", "ta", "to", "quach", "lai", "chau", "thai",
-}  # fmt: skip
-PLACE_PREPOSITIONS = {"in", "from", "across", "throughout", "inside", "near", "visited"}
-
+KEY_PHRASE_WINDOW = 8_000  # characters of each window YAKE reads
+KEY_PHRASE_WINDOWS = 4
+REPEATED_PHRASE = 4  # uses that make a phrase of common words a term of the article
 # Words, with inner dots, hyphens and apostrophes ("J.D", "Sino-Vietnamese", "O’Brien"),
 # but not a possessive "’s", which ends a name: "Vietnam’s Communist Party".
 TOKEN_RE = re.compile(r"\w+(?:(?:['’](?!s\b)|[.\-])\w+)*")
 RUN_GAP_RE = re.compile(r"^(?: | [-–] )$")  # only a space, or a spaced dash, continues a name
 QUOTED_RE = re.compile(r"[“\"]([^”\"\n]{3,80})[”\"]")
 ACRONYM_DEF_RE = re.compile(r"\s\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
-YEAR_RE = re.compile(r"(?<![\w\-,.])(1[5-9]\d\d|20\d\d)(?![\w\-])")
-NUMBER_RE = re.compile(r"(?<![\w\-,.$€£])(\d{1,3}(?:,\d{3})+|\d+)(?![\w\-]|[.,]\d)")
 
 
 @dataclass
@@ -124,30 +81,32 @@ class Candidate:
 
 
 @dataclass
-class FactCandidate:
-    """A year or number stated in one sentence, to be asked as a cloze or a choice."""
-
-    answer: str
-    kind: str  # "year" or "number", as Fact.AnswerKind names them
-    value: int
-    passage: int  # index in the passage list, from 0
-    start: int
-    end: int
-    statement: str
-
-
-@dataclass
 class Proposal:
     concepts: list[Candidate]
     facts: list[FactCandidate]
+
+    def as_json(self) -> dict:
+        """Plain data to store with a draft, so the review page never proposes again."""
+        return {
+            "concepts": [asdict(c) for c in self.concepts],
+            "facts": [asdict(f) for f in self.facts],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Proposal:
+        return cls(
+            concepts=[Candidate(**c) for c in data.get("concepts", [])],
+            facts=[FactCandidate(**f) for f in data.get("facts", [])],
+        )
 
 
 @dataclass
 class _Run:
     tokens: list[str]
     text: str
-    initial: bool  # starts its sentence, so its capital letter proves nothing
-    before: str  # the word before it, folded
+    initial: bool  # starts its sentence or clause, so its capital letter proves nothing
+    before: str  # the word before it, folded ("in Hanoi and Da Nang": the word before both)
+    after: str  # the word after it, folded
 
 
 def propose(passages: list[str]) -> Proposal:
@@ -159,36 +118,68 @@ def propose(passages: list[str]) -> Proposal:
         fold(tok) for run in runs for i, tok in enumerate(run.tokens) if i or not run.initial
     }
     found: dict[str, Candidate] = {}
+    votes: dict[str, Counter] = defaultdict(Counter)  # kind clues, every occurrence's
     acronyms = _acronym_expansions(text)
     for run in runs:
         for name, hint in _names_in_run(run, lowercase, mid_caps):
-            _add(found, name, hint or _kind_of(name, run.before), "name")
+            kind, weight = (hint, 3) if hint else _kind_of(name, run.before, run.after)
+            _add(found, name, kind, "name")
+            votes[fold(name)][kind] += weight
     for expansion, acronym in acronyms.items():
-        _add(found, expansion, _kind_of(expansion, ""), "name")
+        _add(found, expansion, _kind_of(expansion)[0], "name")
         found[fold(expansion)].aliases.append(acronym)
-    expanded = set(acronyms.values())
-    for acronym in re.findall(r"(?<![\w\-])[A-Z][A-Z0-9]{1,5}(?![\w\-])", text):
-        if acronym not in expanded and is_acronym(acronym) and acronym not in JUNK_ACRONYMS:
-            kind = "place" if acronym in PLACE_ACRONYMS else "organization"
-            _add(found, acronym, kind, "acronym")
+    for acronym in _standalone_acronyms(text, set(acronyms.values())):
+        _add(found, acronym, "place" if acronym in PLACE_ACRONYMS else "organization", "acronym")
     for term in _quoted_terms(text):
         title_case = all(_is_capitalised(w) for w in term.split() if fold(w) not in STOPS)
-        _add(found, term, _kind_of(term, "") if title_case else "term", "quoted")
+        _add(found, term, _kind_of(term)[0] if title_case else "term", "quoted")
     for phrase in _key_phrases(text, found):
         _add(found, phrase, "term", "keyphrase")
+    for key, clues in votes.items():
+        found[key].kind = clues.most_common(1)[0][0]  # the kind most contexts point to
     concepts = _tidy(list(found.values()), text)
     for concept in concepts:
         concept.definition = definition_for(concept.names, passages)
     concepts = [c for c in concepts if c.definition][:MAX_CONCEPTS]
-    return Proposal(concepts=concepts, facts=numeric_facts(passages)[:MAX_FACTS])
+    facts = attribute_claims(propose_facts(passages), concepts)
+    return Proposal(concepts=concepts, facts=facts[:MAX_FACTS])
 
 
 def _add(found: dict[str, Candidate], name: str, kind: str, found_as: str) -> None:
+    """A new candidate, or one more occurrence of a known one; "Nguyen Phu Trong" and
+    "Nguyễn Phú Trọng" are one name, written with its diacritics where the text has them."""
     key = fold(name)
-    if key in found:
-        found[key].count += 1
-    else:
+    known = found.get(key)
+    if known is None:
         found[key] = Candidate(name=name, kind=kind, found_as=found_as)
+        return
+    known.count += 1
+    if name != known.name and name not in known.aliases:
+        if _accents(name) > _accents(known.name):
+            known.aliases.append(known.name)
+            known.name = name
+        else:
+            known.aliases.append(name)
+
+
+def _accents(name: str) -> int:
+    return sum(fold(ch) != ch.lower() for ch in name)
+
+
+def _standalone_acronyms(text: str, expanded: set[str]) -> list[str]:
+    """Acronyms the text uses without spelling them out: only those used twice or more and
+    of three letters or more (an organisation's, not "TW" in a document number), or a
+    country's."""
+    found = re.findall(r"(?<![\w\-/])[A-Z][A-Z0-9]{1,5}(?![\w\-/])", text)
+    counts = Counter(found)
+    return [
+        acronym
+        for acronym in found
+        if acronym not in expanded
+        and is_acronym(acronym)
+        and acronym not in JUNK_ACRONYMS
+        and (acronym in PLACE_ACRONYMS or (counts[acronym] >= 2 and len(acronym) >= 3))
+    ]
 
 
 def _capitalised_runs(passages: list[str]):
@@ -227,33 +218,68 @@ def _starts(match: re.Match, tokens: list[re.Match], i: int, sentence: str) -> b
 
 
 def _continues(sentence: str, run: list[re.Match], match: re.Match, tokens, i: int) -> bool:
-    if not run or not RUN_GAP_RE.match(sentence[run[-1].end() : match.start()]):
+    if not run:
         return False
+    gap = sentence[run[-1].end() : match.start()]
     token = match.group(0)
+    if gap == ". " and token.isdigit():  # "Directive No. 24": the number is the name's
+        return fold(run[-1].group(0)) in NUMBERING_WORDS and len(run) > 1
+    if gap == ". " and _is_capitalised(token):  # "St. Petersburg"
+        return len(run) == 1 and fold(run[0].group(0)) in NAME_ABBREVIATIONS
+    if not RUN_GAP_RE.match(gap):
+        return False
     if _is_capitalised(token):
         return True
     if token.isdigit():  # "Directive 24", "Group 72"
         return _is_capitalised(run[-1].group(0)) and not token.startswith("0")
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    capital_next = (
+        nxt is not None
+        and _is_capitalised(nxt.group(0))
+        and sentence[match.end() : nxt.start()] == " "
+    )
     if token == "of":  # "University of New South Wales", but not "Politburo of the ..."
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        return (
-            nxt is not None
-            and _is_capitalised(nxt.group(0))
-            and sentence[match.end() : nxt.start()] == " "
-        )
+        return capital_next
+    words = [fold(m.group(0)) for m in run]
+    if token == "on":  # "Covenant on Civil ...", "Commission on Human Rights"
+        return capital_next and words[-1] in NAMED_HEADS
+    if token == "and":  # "Ministry of Information and Communications", not "Hanoi and Hue"
+        return capital_next and bool({"of", "on"} & set(words)) and bool(NAMED_HEADS & set(words))
     return False
 
 
 def _make_run(sentence: str, tokens: list[re.Match], run: list[re.Match]) -> _Run:
-    if run[-1].group(0) == "of":
+    while run[-1].group(0) in ("of", "and"):
         run = run[:-1]
     index = tokens.index(run[0])
-    # An opening quote or bracket before the first word still makes it sentence-initial.
-    initial = index == 0 or not sentence[: run[0].start()].strip(" “\"‘'([")
-    before = fold(tokens[index - 1].group(0)) if index else ""
+    # An opening quote or bracket before the first word still makes it sentence-initial,
+    # and so does a colon or semicolon: "the directive demands: Strictly ..."
+    lead = sentence[: run[0].start()].rstrip(" “\"‘'([")
+    initial = index == 0 or not lead or lead.endswith((":", ";", "—", "–"))
+    last = tokens.index(run[-1])
+    after = fold(tokens[last + 1].group(0)) if last + 1 < len(tokens) else ""
     return _Run(
-        [m.group(0) for m in run], sentence[run[0].start() : run[-1].end()], initial, before
+        [m.group(0) for m in run],
+        sentence[run[0].start() : run[-1].end()],
+        initial,
+        _word_before(tokens, index),
+        after,
     )
+
+
+def _word_before(tokens: list[re.Match], index: int) -> str:
+    """The word before a run, looking past "X and" so both names of "in Hanoi and Da Nang"
+    have "in" before them."""
+    at = index - 1
+    if (
+        at >= 1
+        and tokens[at].group(0) in ("and", "or")
+        and _is_capitalised(tokens[at - 1].group(0))
+    ):
+        at -= 1
+        while at >= 0 and _is_capitalised(tokens[at].group(0)):
+            at -= 1
+    return fold(tokens[at].group(0)) if at >= 0 else ""
 
 
 def _names_in_run(run: _Run, lowercase: set[str], mid_caps: set[str]):
@@ -271,15 +297,28 @@ def _names_in_run(run: _Run, lowercase: set[str], mid_caps: set[str]):
         tokens = tokens[1:]
     titled = [i for i, t in enumerate(tokens) if fold(t) in TITLES]
     if titled and titled[-1] + 1 < len(tokens):
-        head, person = tokens[: titled[0]], tokens[titled[-1] + 1 :]
-        if _acceptable(head):
+        head, person = tokens[: titled[0]], _person_after_title(tokens[titled[-1] + 1 :])
+        if _acceptable(head, lowercase):
             yield _joined(run.text, head), None
-        yield _joined(run.text, person), "person"
+        if person:
+            yield _joined(run.text, person), "person"
         return
     if titled:
         return
-    if _acceptable(tokens):
+    if _acceptable(tokens, lowercase):
         yield _joined(run.text, tokens), None
+
+
+def _person_after_title(tokens: list[str]) -> list[str]:
+    """ "Minister of Justice Nguyễn Đình Lộc": the name after the office the title holds,
+    from its Vietnamese family name, else after "of" and one word ("Secretary of State X")."""
+    if not tokens or fold(tokens[0]) != "of":
+        return tokens
+    for i, token in enumerate(tokens[1:], start=1):
+        if fold(token) in VIETNAMESE_FAMILY_NAMES:
+            return tokens[i:]
+    rest = tokens[2:]
+    return rest if rest and not all(is_common_word(t) for t in rest) else []
 
 
 def _joined(text: str, tokens: list[str]) -> str:
@@ -289,7 +328,20 @@ def _joined(text: str, tokens: list[str]) -> str:
     return text[start:end]
 
 
-def _acceptable(tokens: list[str]) -> bool:
+def _ordinary(token: str, lowercase: set[str]) -> bool:
+    """A word an English text writes in lowercase: an inflection of a frequent word, one of
+    the most frequent words ("Let", "Last": more common than any country's name), or a
+    frequent word this text also writes in lowercase ("China" never is)."""
+    folded = fold(token)
+    return (
+        folded in STOPS
+        or is_inflected_word(token)
+        or zipf(token) >= VERY_COMMON_ZIPF
+        or (is_common_word(token) and folded in lowercase)
+    )
+
+
+def _acceptable(tokens: list[str], lowercase: set[str]) -> bool:
     if not tokens:
         return False
     words = [fold(t) for t in tokens]
@@ -297,6 +349,11 @@ def _acceptable(tokens: list[str]) -> bool:
         return False
     if all(_is_demonym(t) for t in tokens):
         return False
+    heads = set().union(*KIND_WORDS.values())
+    if not heads & set(words) and all(_ordinary(t, lowercase) for t in tokens):
+        return False  # "Strictly", "Regarding": ordinary English words, capitalised
+    if len(tokens) == 1 and is_acronym(tokens[0]) and len(tokens[0]) < 3:
+        return tokens[0] in PLACE_ACRONYMS  # "US", but not "TW" of a document number
     if len(tokens) == 1:
         word = words[0]
         if len(word) < 2 or word in VAGUE_ALONE:
@@ -319,29 +376,35 @@ def _is_demonym(token: str) -> bool:
     )
 
 
-def _kind_of(name: str, before: str) -> str:
-    """Guess a kind from the name's head word, its other words, and the word before it."""
+def _kind_of(name: str, before: str = "", after: str = "") -> tuple[str, int]:
+    """A kind guessed from the name's head word ("Ministry", "Directive"), else from its
+    context ("said" after it, "in" before it), else from its shape; with a weight, so that
+    across all its occurrences the surest clue wins."""
     words = [fold(w) for w in TOKEN_RE.findall(name)]
     if "of" in words[1:]:
         words = words[: words.index("of")]  # "University of New South Wales" is a university
-    heads = [w for w in words if not w.isdigit()] or words
+    named = [w for w in words if not w.isdigit()]
+    # "Directive No. 24" is headed by "directive", "Article 117" by "article".
+    heads = [w for w in named if w not in NUMBERING_WORDS] or named or words
     if heads and heads[-1] in GROUP_HEADS and words[-1].isdigit():
-        return "group"
+        return "group", 3
     for candidates in (heads[-1:], heads):
         for kind, vocabulary in KIND_WORDS.items():
             if any(w in vocabulary for w in candidates):
-                return kind
+                return kind, 3
     if words and words[0] in DIRECTIONS:
-        return "place"
+        return "place", 3
     if any(ch.isdigit() for w in words for ch in w):
-        return "term" if name.isupper() else "organization"  # "COVID-19", "Project88"
+        return ("term" if name.isupper() else "organization"), 1  # "COVID-19", "Project88"
+    if before in PLACE_PREPOSITIONS:  # before "said": "officials in Hue said" name no Hue
+        return "place", 2
+    if after in SPEECH_VERBS or (before in TITLES and before not in TITLE_ADJECTIVES):
+        return "person", 2
     if len(words) == 1:
-        if before in PLACE_PREPOSITIONS:
-            return "place"
-        return "group" if words[0].endswith("s") and not words[0].endswith("ss") else "place"
+        return ("group" if words[0].endswith("s") and not words[0].endswith("ss") else "place"), 1
     if words[0] in VIETNAMESE_FAMILY_NAMES or len(words) <= 4:
-        return "place" if before in PLACE_PREPOSITIONS else "person"
-    return "term"
+        return "person", 1
+    return "term", 1
 
 
 def _acronym_expansions(text: str) -> dict[str, str]:
@@ -350,7 +413,8 @@ def _acronym_expansions(text: str) -> dict[str, str]:
     for match in ACRONYM_DEF_RE.finditer(text):
         acronym = match.group("acronym")
         letters = [ch for ch in acronym if ch.isupper()]
-        words = text[: match.start()].split()[-12:]
+        # A window before the match, not all the text before it: that was quadratic.
+        words = text[max(0, match.start() - 300) : match.start()].split()[-12:]
         # The shortest tail of capitalised words (and "of") whose initials spell the acronym.
         for size in range(1, len(words) + 1):
             tail = words[-size:]
@@ -382,22 +446,41 @@ def _quoted_terms(text: str) -> list[str]:
 
 
 def _key_phrases(text: str, found: dict[str, Candidate]) -> list[str]:
-    """Lowercase key phrases YAKE ranks high that the text uses at least twice."""
-    import yake  # here: only proposing needs it
+    """Lowercase key phrases YAKE ranks high that the text uses at least twice, and that
+    hold a word rarer than everyday English ("great firewall", not "free trade") or that
+    the text keeps using."""
 
     folded_text = fold(text)
     known = list(found)
     phrases = []
-    for phrase, _score in yake.KeywordExtractor(lan="en", n=3, top=120).extract_keywords(text):
+    for phrase in _ranked_phrases(text):
         words = phrase.split()
         if not phrase.islower() or len(words) < 2 or any(w in STOPS for w in words):
             continue
         key = fold(phrase)
-        if folded_text.count(key) < 2 or any(key in k or k in key for k in known):
+        uses = folded_text.count(key)
+        if uses < 2 or any(key in k or k in key for k in known):
+            continue
+        if rarest_zipf(words) >= COMMON_ZIPF and uses < REPEATED_PHRASE:
             continue
         known.append(key)
         phrases.append(phrase)
     return phrases[:15]
+
+
+def _ranked_phrases(text: str) -> list[str]:
+    """YAKE's key phrases of a few windows spread over the text, best first. YAKE's time
+    grows with the square of what it reads on some texts (a long run of "a: b, c and d."
+    took 33 s at 64 KB), so it reads windows of bounded size, not the whole article."""
+    import yake  # here: only proposing needs it
+
+    extractor = yake.KeywordExtractor(lan="en", n=3, top=120)
+    step = max(KEY_PHRASE_WINDOW, len(text) // KEY_PHRASE_WINDOWS + 1)
+    best: dict[str, float] = {}
+    for start in range(0, len(text), step):
+        for phrase, score in extractor.extract_keywords(text[start : start + KEY_PHRASE_WINDOW]):
+            best[phrase] = min(score, best.get(phrase, score))
+    return sorted(best, key=best.get)
 
 
 def _tidy(concepts: list[Candidate], text: str) -> list[Candidate]:
@@ -547,35 +630,3 @@ def blank_names(text: str, names: list[str]) -> str:
             text = f"{text[: span[0]]}{BLANK}{text[span[1] :]}"
             span = locate(text, name)
     return text
-
-
-def numeric_facts(passages: list[str]) -> list[FactCandidate]:
-    """Each year or number that a sentence states once, not as part of a name."""
-    facts = []
-    for index, passage in enumerate(passages):
-        for s_start, s_end in sentence_spans(passage):
-            sentence = passage[s_start:s_end]
-            if not 6 <= len(sentence.split()) <= 45:
-                continue
-            for kind, regex in (("year", YEAR_RE), ("number", NUMBER_RE)):
-                for match in regex.finditer(sentence):
-                    answer = match.group(1)
-                    value = int(answer.replace(",", ""))
-                    if kind == "number" and (YEAR_RE.fullmatch(answer) or value < 2):
-                        continue
-                    if sentence.count(answer) != 1 or _inside_name(sentence, match):
-                        continue
-                    facts.append(
-                        FactCandidate(answer, kind, value, index, s_start, s_end, sentence)
-                    )
-    return facts
-
-
-def _inside_name(sentence: str, match: re.Match) -> bool:
-    """ "Directive 24", "Group 72", "2013 Constitution": a number that is part of a name."""
-    before = re.search(r"(\w+) $", sentence[: match.start()])
-    after = re.match(r" (\w+)", sentence[match.end() :])
-    return any(
-        word and _is_capitalised(word.group(1)) and fold(word.group(1)) not in NOT_NAMES
-        for word in (before, after)
-    )

@@ -16,6 +16,11 @@ class ArticleDraft(models.Model):
     title = models.CharField(max_length=300)
     url = models.URLField(max_length=500, blank=True)
     text = models.TextField(help_text="The passages, one per paragraph, blank-line separated.")
+    # Proposing takes seconds on a long article: done once at upload, not on every GET and
+    # POST of the review page (issue 19).
+    proposal = models.JSONField(
+        default=dict, blank=True, help_text="The proposed concepts and facts, as proposed."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

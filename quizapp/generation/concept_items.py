@@ -120,7 +120,8 @@ def _best_sentence(
 
 
 def matching_items(library: Library) -> Iterator[Item]:
-    """Four to six concepts of one kind and role, to be matched with their definitions.
+    """Four to six concepts of one kind, and of one role where the role has enough, to be
+    matched with their definitions.
 
     One role a set (scholars with scholars, laws with laws) keeps it coherent: a mixed set is
     matched by telling a person's description from a law's, not by knowing. A concept whose
@@ -140,7 +141,12 @@ def matching_items(library: Library) -> Iterator[Item]:
             groups.setdefault((concept.kind, concept.role), []).append(
                 (concept, passage, start, end)
             )
+    # A role too small for a set of its own joins the other small roles of its kind.
+    pooled: dict[tuple[str, str], list] = {}
     for (kind, role), entries in sorted(groups.items()):
+        small = len(entries) < MATCHING_SIZE[0]
+        pooled.setdefault((kind, "" if small else role), []).extend(entries)
+    for (kind, role), entries in sorted(pooled.items()):
         for number, group in enumerate(split_evenly(entries, *MATCHING_SIZE), start=1):
             yield _matching_item(kind, role, number, group)
 

@@ -39,6 +39,7 @@ from quizapp.generation.records import ConceptIn, FactIn, Library
 from quizapp.generation.sentences import sentence_around
 from quizapp.library.folding import fold
 from quizapp.library.kinds import CONCEPT_KINDS
+from quizapp.library.mentions import contains_folded
 
 WINDOW = 24  # how many far-away candidates of the kind are also considered
 
@@ -158,20 +159,18 @@ class DistractorRanker:
         candidates.sort(key=score, reverse=True)
         return [c.name for c in candidates[:count]]
 
-    def speakers_for(
-        self, speaker: str, source: str, key: str, excluded: Iterable[str] = (), count: int = 3
-    ) -> list[str]:
+    def speakers_for(self, speaker: str, source: str, key: str, claim: str, count: int = 3):
         """Other people the readings quote, for "who said it?": those of the speaker's own
         role first, then any quoted commentator (in that question, being quoted is the role).
         Three are drawn from the closest five, so one speaker's items do not all offer the
-        same three names."""
-        close = self.concepts("person", speaker, source, key, count + 2, excluded, speakers=True)
+        same three names. Someone the claim itself names ("writing with X") is left out."""
+        close = self.concepts("person", speaker, source, key, count + 2, speakers=True)
+        close = [n for n in close if not contains_folded(claim, n)]
         names = sorted(close, key=lambda n: tiebreak(self.seed, key, "speaker", n))[:count]
         if len(names) < count:
             silent = set(self.slugs_by_kind.get("person", [])) - self.speakers
-            others = self.concepts(
-                "person", speaker, source, key, count, {*excluded, *silent}, any_role=True
-            )
+            others = self.concepts("person", speaker, source, key, 2 * count, silent, any_role=True)
+            others = [n for n in others if not contains_folded(claim, n)]
             names += [n for n in others if n not in names][: count - len(names)]
         return names
 

@@ -16,7 +16,7 @@ from quizapp.generation.citing import FILL_IN, blank_out, explain, shuffled
 from quizapp.generation.distractors import DistractorRanker, tiebreak
 from quizapp.generation.records import FactIn, Item, Library
 from quizapp.generation.sentences import sentence_around
-from quizapp.library.mentions import MentionFinder, locate
+from quizapp.library.mentions import locate
 
 ORDERING_SIZE = 4
 # Short answers are typed: a long phrase is unfair to type, a value is not.
@@ -153,17 +153,14 @@ def mcq_items(library: Library, ranker: DistractorRanker, seed: int) -> Iterator
 
 
 def who_said_items(library: Library, ranker: DistractorRanker, seed: int) -> Iterator[Item]:
-    finder = MentionFinder({c.slug: c.names for c in library.concepts.values()})
     for fact in library.facts:
         speaker = library.concepts.get(fact.said_by)
         if speaker is None:
             continue
         key = f"who_said:{fact.slug}"
         claim = _claim_without_speaker(fact, speaker.names)
-        # Someone the claim itself names ("writing with X") is no plausible speaker of it.
-        named = {slug for slug, _, _ in finder.find(fact.statement)}
         # Others quoted in the same sentence stay: they are the natural foil of a contrast.
-        distractors = ranker.speakers_for(speaker.slug, fact.source, key, named)
+        distractors = ranker.speakers_for(speaker.slug, fact.source, key, fact.statement)
         start, end = _span_with_speaker(library, fact)
         yield Item(
             key=key,

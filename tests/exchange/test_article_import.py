@@ -11,6 +11,8 @@ from quizapp.bank.library_input import load_library
 from quizapp.bank.models import Item
 from quizapp.exchange.article_text import (
     LONG_PASSAGE,
+    MAX_BYTES,
+    MAX_TEXT,
     SHORT_PASSAGE,
     ArticleError,
     read_article,
@@ -104,7 +106,8 @@ def test_html_main_text_is_extracted():
         (b"", "a.txt", "empty"),
         (b"   \n\n  ", "a.txt", "empty"),
         (b"caf\xe9 au lait", "a.txt", "UTF-8"),
-        (b"x" * (2 * 1024 * 1024 + 1), "a.txt", "too large"),
+        (b"x" * (MAX_BYTES + 1), "a.txt", "too large"),
+        (b"word " * (MAX_TEXT // 5 + 1), "a.txt", "too long"),
         (b"<html><body><script>var a = 1;</script></body></html>", "a.html", "No article text"),
     ],
 )
@@ -244,7 +247,7 @@ def test_concepts_already_in_the_library_are_linked_not_duplicated(
         (None, (), "No such file"),
         (b"", (), "empty"),
         (b"\xff\xfe\x00bad", (), "UTF-8"),
-        (b"a" * (2 * 1024 * 1024 + 10), (), "limit"),
+        (b"a" * (MAX_BYTES + 10), (), "limit"),
         (b"<html><body><div></div></body></html>", (), "No article text"),
         (ARTICLE.encode(), ("--url", "not a url"), "not a valid"),
     ],

@@ -172,3 +172,29 @@ def test_a_taken_title_is_refused_at_upload(client, teacher):
     client.force_login(teacher)
     response = upload(client)
     assert response.status_code == 400 and b"already exists" in response.content
+
+
+def test_proposals_are_computed_once_at_upload_not_on_each_review(client, teacher, monkeypatch):
+    client.force_login(teacher)
+    upload(client)
+    draft = ArticleDraft.objects.get(owner=teacher)
+    stored = draft.proposal
+    assert any(c["name"] == "Human Rights Watch" for c in stored["concepts"])
+
+    def no_proposing(passages):
+        raise AssertionError("the review page proposed again")
+
+    monkeypatch.setattr("quizapp.exchange.article_views.propose", no_proposing)
+    review = client.get(reverse("exchange:article_review", args=[draft.pk]))
+    assert review.status_code == 200 and b"Human Rights Watch" in review.content
+    response = client.post(
+        reverse("exchange:article_review", args=[draft.pk]), review_data(review.context)
+    )
+    assert response.status_code == 302
+    assert Source.objects.filter(title="The Delta Accord").exists()
+
+
+def test_the_upload_page_states_the_size_limits(client, teacher):
+    client.force_login(teacher)
+    page = client.get(UPLOAD).content.decode()
+    assert "1.0\xa0MB" in page and "150,000 characters" in page

@@ -14,7 +14,8 @@ from quizapp.exchange.candidates import propose
 class Command(BaseCommand):
     help = (
         "Import an article (UTF-8 plain text, Markdown or a saved HTML page) as a source, "
-        "with the concepts, years and numbers proposed from its text. Without --accept it "
+        "with the concepts and facts (years, numbers, listed points, reported claims) proposed "
+        "from its text. Without --accept it "
         "only lists what it would create: a command line has no form to confirm each "
         "proposal, so review the list, then re-run with --accept to save all of them (or use "
         "the teacher's import page to pick and edit them one by one)."
@@ -62,7 +63,7 @@ class Command(BaseCommand):
         if report.reused:
             names = ", ".join(c.name for c in report.reused)
             self.stdout.write(f"Already in the library, linked instead: {names}")
-        self.stdout.write(f"Created {report.facts} facts (years and numbers).")
+        self.stdout.write(f"Created {report.facts} facts.")
         self.stdout.write(
             f"Generated {report.items} items for this source, status “generated”: "
             "review them in the question bank."
@@ -74,9 +75,11 @@ class Command(BaseCommand):
         for c in proposal.concepts:
             aliases = f" — also {', '.join(c.aliases)}" if c.aliases else ""
             self.stdout.write(f"  {c.name} ({c.kind}){aliases}")
-        self.stdout.write(f"{len(proposal.facts)} candidate facts (years and numbers):")
+        self.stdout.write(
+            f"{len(proposal.facts)} candidate facts (years, numbers, listed points, claims):"
+        )
         for f in proposal.facts:
-            self.stdout.write(f"  {f.answer} ({f.kind}): {f.statement}")
+            self.stdout.write(f"  [{f.found_as}, {f.kind}] {f.label}")
         self.stdout.write(
             "Nothing was saved. Re-run with --accept to save all of these, or use the import "
             "page to choose and edit them."
