@@ -217,13 +217,15 @@ def _answer_all(attempt) -> None:
     """Answer every choice and typed question (the first option; the right text)."""
     from django.utils import timezone
 
+    from quizapp.quizzes.answer_fields import AnswerFields
     from quizapp.quizzes.attempts import response_save
 
     for question in attempt.quiz.questions.select_related("item"):
         field = ANSWER_FIELD.get(question.item.kind_info.answer_form)
         if field is None:
             continue
-        data = {"choice": "0"} if field == "choice" else {"text": question.item.answer}
+        first = AnswerFields(attempt.pk, question.pk).option_value(0)
+        data = {"choice": first} if field == "choice" else {"text": question.item.answer}
         response_save(attempt=attempt, question=question, data=data, now=timezone.now())
 
 

@@ -47,10 +47,12 @@ pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # The field each answer form puts on a quiz page; anything else is answered in a text box.
+# Matching and ordering fields are named by tokens of the attempt (quizzes/answer_fields.py),
+# so each form is told by what its selects offer: descriptions to choose, or places.
 FIELD_OF_FORM = {
     CHOICE: 'name="choice"',
-    MATCHING: 'name="match-0"',
-    ORDERING: 'name="position-0"',
+    MATCHING: '<option value="">Choose…</option>',
+    ORDERING: 'aria-label="Place of: ',
 }
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -92,9 +93,15 @@ def study_data(user: AbstractBaseUser) -> dict[str, Any]:
 
 
 def _cards(card_model, user: AbstractBaseUser) -> Iterator[dict[str, Any]]:
+    from quizapp.quizzes.withheld import withheld_items
+
     states = dict(card_model.State.choices)
+    # A card whose item is a question of a quiz the user may still take keeps its answer
+    # back, as every other place that shows the user items does (quizzes/withheld.py).
+    withheld = Q(item_id__in=withheld_items(user, timezone.now()))
     cards = (
         card_model.objects.filter(user=user)
+        .annotate(withheld=ExpressionWrapper(withheld, output_field=BooleanField()))
         .select_related("item")
         .only(
             *(
@@ -120,7 +127,7 @@ def _cards(card_model, user: AbstractBaseUser) -> Iterator[dict[str, Any]]:
             "item_key": card.item.key,
             "item_kind": card.item.kind,
             "prompt": card.item.shown_prompt,
-            "answer": card.item.shown_answer,
+            "answer": None if card.withheld else card.item.shown_answer,
             "state": states[card.state],
             "step": card.step,
             "due": card.due,

@@ -22,7 +22,13 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Http404("No such deck.")
     delimiter = "comma" if request.GET.get("delimiter") == "comma" else "tab"
     # Absolute links, so a card opened in Anki leads back to its passage on this site.
-    export = build_export(fmt, deck, delimiter=delimiter, base_url=request.build_absolute_uri("/"))
+    export = build_export(
+        fmt,
+        deck,
+        delimiter=delimiter,
+        base_url=request.build_absolute_uri("/"),
+        learner=request.user,
+    )
     response = HttpResponse(export.content, content_type=export.content_type)
     response["Content-Disposition"] = content_disposition_header(True, export.filename)
     return response

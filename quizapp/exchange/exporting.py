@@ -10,12 +10,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from quizapp.bank.models import Item
 from quizapp.exchange.anki import write_apkg
 from quizapp.exchange.gift import write_gift
 from quizapp.exchange.term_lists import term_key, write_term_list
 from quizapp.generation.kinds import ANKI_KINDS
+from quizapp.quizzes.withheld import withheld_items
 from quizapp.study.decks import Deck
 
 FORMATS = ("anki", "csv", "gift")
@@ -48,9 +50,12 @@ class Export:
         return text + (f" ({'; '.join(reasons)})" if reasons else "") + "."
 
 
-def export_items(deck: Deck) -> QuerySet[Item]:
-    """The deck's approved, usable items, with what the writers read fetched up front."""
+def export_items(deck: Deck, learner=None) -> QuerySet[Item]:
+    """The deck's approved, usable items, with what the writers read fetched up front;
+    for a ``learner``, none withheld from them (quizzes/withheld.py)."""
     approved = Item.objects.usable().filter(status=Item.Status.APPROVED)
+    if learner is not None:
+        approved = approved.exclude(pk__in=withheld_items(learner, timezone.now()))
     return deck.items(approved).select_related("passage__source").prefetch_related("concepts")
 
 
@@ -64,9 +69,12 @@ def file_stem(deck: Deck) -> str:
     return "quizapp-all" if deck.kind == "all" else f"quizapp-{deck.kind}-{deck.slug}"
 
 
-def build_export(fmt: str, deck: Deck, *, delimiter: str = "tab", base_url: str = "") -> Export:
-    """The whole file in memory, so a failure never leaves half a file behind."""
-    items = list(export_items(deck))
+def build_export(
+    fmt: str, deck: Deck, *, delimiter: str = "tab", base_url: str = "", learner=None
+) -> Export:
+    """The whole file in memory, so a failure never leaves half a file behind. A download
+    names its ``learner``; the command, run by whoever runs the site, names none."""
+    items = list(export_items(deck, learner))
     stem = file_stem(deck)
     repeated = 0
     if fmt == "anki":

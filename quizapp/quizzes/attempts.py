@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 
 from quizapp.bank.models import Item
 from quizapp.generation.kinds import MATCHING, ORDERING
+from quizapp.quizzes.answer_fields import AnswerFields
 from quizapp.quizzes.models import Attempt, Quiz, QuizItem, Response
 from quizapp.quizzes.questions import ForgedAnswer, grade, option_texts, read_answer
 from quizapp.study.models import Card
@@ -125,19 +126,9 @@ def _new_attempt(quiz: Quiz, student, now: dt.datetime, number: int) -> Attempt:
         student=student,
         number=number,
         started_at=now,
-        deadline=_deadline(quiz, now),
         question_order=order,
         option_orders=option_orders,
     )
-
-
-def _deadline(quiz: Quiz, now: dt.datetime) -> dt.datetime | None:
-    ends = []
-    if quiz.time_limit_minutes:
-        ends.append(now + dt.timedelta(minutes=quiz.time_limit_minutes))
-    if quiz.closes_at:
-        ends.append(quiz.closes_at)
-    return min(ends) if ends else None
 
 
 def _close_if_over(attempt: Attempt, now: dt.datetime) -> str | None:
@@ -159,7 +150,7 @@ def _save(attempt: Attempt, question: QuizItem, data, now: dt.datetime, check: b
     if check and not attempt.quiz.is_practice:
         raise AttemptRefused("Feedback comes after you submit, in this quiz.")
     try:
-        answer = read_answer(question.item, data)
+        answer = read_answer(question.item, data, AnswerFields(attempt.pk, question.pk))
     except ForgedAnswer as problem:
         raise AttemptRefused(str(problem)) from None
     response = Response.objects.filter(attempt=attempt, question=question).first()
@@ -197,11 +188,37 @@ def _submit(attempt: Attempt, now: dt.datetime, *, automatic: bool) -> Attempt:
     Response.objects.bulk_create(unanswered)
     attempt.score = round(score, 4)
     attempt.max_score = float(sum(q.marks for q in questions))
-    attempt.submitted_at = min(now, attempt.deadline) if automatic and attempt.deadline else now
+    deadline = attempt.deadline
+    attempt.submitted_at = min(now, deadline) if automatic and deadline else now
     attempt.submitted_automatically = automatic
+    # A card's back is the answer: none before the quiz lets this student see them.
+    attempt.missed_carded = attempt.quiz.answers_shown(now, submitted=True)
     attempt.save()
-    add_missed_to_flashcards(attempt.student, missed, now)
+    if attempt.missed_carded:
+        add_missed_to_flashcards(attempt.student, missed, now)
     return attempt
+
+
+def add_missed_cards_now_shown(student, now: dt.datetime) -> int:
+    """Card what the student missed in attempts whose answers have come to be shown since
+    they were submitted (the quiz closed, or its teacher changed when answers are shown).
+    Run when the student opens their flashcards; the number of attempts carded."""
+    waiting = Attempt.objects.by(student).submitted().filter(missed_carded=False)
+    carded = 0
+    for attempt in waiting.select_related("quiz"):
+        if not attempt.quiz.answers_shown(now, submitted=True):
+            continue
+        missed = Item.objects.filter(
+            quiz_uses__responses__attempt=attempt, quiz_uses__responses__fraction__lt=1
+        )
+        with transaction.atomic():
+            updated = Attempt.objects.filter(pk=attempt.pk, missed_carded=False).update(
+                missed_carded=True
+            )
+            if updated:
+                add_missed_to_flashcards(student, list(missed), now)
+                carded += 1
+    return carded
 
 
 def add_missed_to_flashcards(student, items: list[Item], now: dt.datetime) -> int:
@@ -230,4 +247,8 @@ def add_missed_to_flashcards(student, items: list[Item], now: dt.datetime) -> in
 
 
 def _clock(moment: dt.datetime | None) -> str:
-    return date_format(timezone.localtime(moment), "j F Y, H:i") if moment else ""
+    if moment is None:
+        return ""
+    # In the student's own zone (study/time_zone.py), saying which.
+    local = date_format(timezone.localtime(moment), "j F Y, H:i")
+    return f"{local} {timezone.get_current_timezone_name()}"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
 from quizapp.classroom.models import Classroom
 from quizapp.generation.kinds import KIND, QUIZ_KINDS
@@ -17,6 +18,15 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+def label_with_time_zone(form: forms.BaseForm, *names: str) -> None:
+    """A datetime-local box says nothing of its zone: the label names the user's own,
+    which the form reads the typed time in (study/time_zone.py activates it)."""
+    zone = timezone.get_current_timezone_name()
+    for name in names:
+        field = form.fields[name]
+        field.label = f"{field.label} ({zone})"
 
 
 class BuilderForm(forms.Form):
@@ -89,6 +99,10 @@ class SettingsForm(forms.ModelForm):
         }
         labels = {"time_limit_minutes": "Time limit (minutes)"}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        label_with_time_zone(self, "opens_at", "closes_at")
+
     def clean(self):
         data = super().clean()
         opens, closes = data.get("opens_at"), data.get("closes_at")
@@ -104,3 +118,4 @@ class AssignForm(forms.Form):
     def __init__(self, *args, teacher, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["classroom"].queryset = Classroom.objects.taught_by(teacher)
+        label_with_time_zone(self, "due_at")

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from quizapp.bank.models import Item
+from quizapp.classroom.models import Assignment
 
 
 def new_share_token() -> str:
@@ -25,6 +26,27 @@ class QuizQuerySet(models.QuerySet):
     def assigned_to(self, user) -> QuizQuerySet:
         """Quizzes set for a class the user belongs to."""
         return self.filter(assignments__classroom__memberships__student=user).distinct()
+
+    def keeping_answers_from(self, user, now: dt.datetime) -> QuizQuerySet:
+        """Quizzes the user may take, or has taken, whose answers are not theirs to see yet
+        (as ``Quiz.answers_shown`` says for one quiz); their owner is never kept out.
+
+        A share link leaves no trace until it is used, so a quiz reached only by its link
+        counts from the first attempt at it.
+        """
+        attempts = Attempt.objects.filter(student=user)
+        assigned = Assignment.objects.filter(classroom__memberships__student=user)
+        takes = Q(pk__in=assigned.values("quiz")) | Q(pk__in=attempts.values("quiz"))
+        still_open = Q(closes_at__isnull=True) | Q(closes_at__gt=now)
+        not_submitted = ~Q(pk__in=attempts.filter(submitted_at__isnull=False).values("quiz"))
+        hidden = Q(show_answers=Quiz.ShowAnswers.NEVER) | (
+            still_open
+            & (
+                Q(show_answers=Quiz.ShowAnswers.AFTER_CLOSE)
+                | (Q(show_answers=Quiz.ShowAnswers.AFTER_SUBMIT) & not_submitted)
+            )
+        )
+        return self.exclude(owner=user).filter(takes).filter(hidden)
 
 
 class Quiz(models.Model):
@@ -102,6 +124,16 @@ class Quiz(models.Model):
     def has_closed(self, now: dt.datetime) -> bool:
         return bool(self.closes_at and now >= self.closes_at)
 
+    def answers_shown(self, now: dt.datetime, *, submitted: bool) -> bool:
+        """May a student who has (or has not) submitted an attempt see the answers now?
+        Never; once the quiz closes; or, after submitting, at once.
+        QuizQuerySet.keeping_answers_from says the same for many quizzes."""
+        if self.show_answers == self.ShowAnswers.NEVER:
+            return False
+        if self.has_closed(now):
+            return True
+        return self.show_answers == self.ShowAnswers.AFTER_SUBMIT and submitted
+
     @property
     def is_practice(self) -> bool:
         return self.mode == self.Mode.PRACTICE
@@ -140,11 +172,11 @@ class Attempt(models.Model):
     )
     number = models.PositiveSmallIntegerField()
     started_at = models.DateTimeField()
-    deadline = models.DateTimeField(
-        null=True, blank=True, help_text="No answer is accepted after this moment."
-    )
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_automatically = models.BooleanField(default=False)
+    # The questions missed become flashcards once the quiz lets the student see its
+    # answers: at once, or later (after it closes, or when the teacher changes the setting).
+    missed_carded = models.BooleanField(default=False)
     # The order this attempt shows: QuizItem ids, and per question the option order.
     question_order = models.JSONField(default=list)
     option_orders = models.JSONField(default=dict)
@@ -175,8 +207,21 @@ class Attempt(models.Model):
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
 
+    @property
+    def deadline(self) -> dt.datetime | None:
+        """No answer is accepted after this moment: the end of the time limit or the quiz's
+        close, whichever comes first. Read from the quiz as it is set now, not as it was
+        at the start, since a teacher may move the close date while attempts are open."""
+        ends = []
+        if self.quiz.time_limit_minutes:
+            ends.append(self.started_at + dt.timedelta(minutes=self.quiz.time_limit_minutes))
+        if self.quiz.closes_at:
+            ends.append(self.quiz.closes_at)
+        return min(ends) if ends else None
+
     def is_overdue(self, now: dt.datetime) -> bool:
-        return self.deadline is not None and now >= self.deadline
+        deadline = self.deadline
+        return deadline is not None and now >= deadline
 
     @property
     def percent(self) -> float | None:

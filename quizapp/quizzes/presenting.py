@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from quizapp.bank.models import Item
 from quizapp.generation.kinds import CHOICE, MATCHING, ORDERING
+from quizapp.quizzes.answer_fields import AnswerFields
 from quizapp.quizzes.models import Attempt, QuizItem, Response
 from quizapp.quizzes.questions import (
-    Choice,
     answer_text,
     correct_answer_text,
     display_choices,
@@ -18,11 +18,20 @@ from quizapp.quizzes.questions import (
 )
 
 
+@dataclass(frozen=True)
+class Option:
+    """One option as the form offers it: the attempt's token for it, and its text."""
+
+    value: str
+    text: str
+
+
 @dataclass
 class Row:
-    """One left-hand term to match, or one statement to place in order."""
+    """One left-hand term to match, or one statement to place in order, under the
+    attempt's field name for it."""
 
-    index: int
+    name: str
     text: str
     selected: str = ""
 
@@ -32,7 +41,7 @@ class QuestionView:
     number: int
     question: QuizItem
     response: Response | None
-    choices: list[Choice] = field(default_factory=list)
+    choices: list[Option] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
     selected: str = ""
@@ -76,6 +85,7 @@ def question_views(attempt: Attempt, *, feedback_after_submit: bool) -> list[Que
     return [
         _view(
             number,
+            AnswerFields(attempt.pk, pk),
             questions[pk],
             responses.get(pk),
             attempt.option_orders.get(str(pk)),
@@ -85,37 +95,43 @@ def question_views(attempt: Attempt, *, feedback_after_submit: bool) -> list[Que
     ]
 
 
-def _view(number, question, response, order, feedback_after_submit) -> QuestionView:
+def _view(number, fields, question, response, order, feedback_after_submit) -> QuestionView:
     item = question.item
     view = QuestionView(number, question, response)
     answer = response.answer if response else None
     view.show_feedback = feedback_after_submit or bool(response and response.checked)
     form = item.kind_info.answer_form
     if form == CHOICE:
-        view.choices = display_choices(item, order)
-        options = item.shown_options
-        view.selected = str(options.index(answer)) if answer in options else ""
+        view.choices = _options(item, order, fields)
+        view.selected = _value_of(fields, item.shown_options, answer)
     elif form == MATCHING:
-        view.choices = display_choices(item, order)
+        view.choices = _options(item, order, fields)
         rights = [right for _, right in matching_pairs(item)]
         given = answer or {}
         view.rows = [
-            Row(i, left, _index_of(rights, given.get(left)))
+            Row(fields.row_name(i), left, _value_of(fields, rights, given.get(left)))
             for i, (left, _) in enumerate(matching_pairs(item))
         ]
     elif form == ORDERING:
         sequence = ordering_sequence(item)
-        shown = display_choices(item, order)
         given = answer or [None] * len(sequence)
-        view.rows = [Row(c.index, c.text, str(given[c.index] or "")) for c in shown]
+        view.rows = [
+            Row(fields.row_name(c.index), c.text, str(given[c.index] or ""))
+            for c in display_choices(item, order)
+        ]
         view.positions = list(range(1, len(sequence) + 1))
     else:
         view.selected = answer or ""
     return view
 
 
-def _index_of(values: list[str], value: str | None) -> str:
-    return str(values.index(value)) if value in values else ""
+def _options(item: Item, order, fields: AnswerFields) -> list[Option]:
+    return [Option(fields.option_value(c.index), c.text) for c in display_choices(item, order)]
+
+
+def _value_of(fields: AnswerFields, texts: list[str], text: str | None) -> str:
+    """The token of the option whose text was given, for the form to show it chosen."""
+    return fields.option_value(texts.index(text)) if text in texts else ""
 
 
 def seconds_left(attempt: Attempt, now: dt.datetime) -> int | None:

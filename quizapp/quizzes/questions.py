@@ -1,9 +1,9 @@
 """How each kind of bank item is asked, answered and graded in a quiz.
 
-A submitted form names options by their index in the item's own list, never by
-text, so a forged value is easy to spot: it is not an index the question has.
-Answers are stored as text (the option chosen, the words typed), which is what
-results pages and item statistics show.
+A submitted form names options and rows by the attempt's own tokens (answer_fields.py),
+never by text or by the item's indexes, so a forged value is easy to spot: it is no token
+of the question in this attempt. Answers are stored as text (the option chosen, the words
+typed), which is what results pages and item statistics show.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from quizapp.bank.models import Item
 from quizapp.generation.kinds import CHOICE, MATCHING, ORDERING
 from quizapp.generation.matching import answer_matches
+from quizapp.quizzes.answer_fields import AnswerFields, UnknownField
 
 MAX_TYPED_LENGTH = 500
 
@@ -61,15 +62,16 @@ def display_choices(item: Item, order: Sequence[int] | None) -> list[Choice]:
     return [Choice(i, texts[i]) for i in (indexes or range(len(texts)))]
 
 
-def read_answer(item: Item, data: Mapping[str, str]):
-    """Turn the posted fields into the stored answer; None when nothing was given."""
+def read_answer(item: Item, data: Mapping[str, str], fields: AnswerFields):
+    """Turn the posted fields (named as ``fields`` names them) into the stored answer;
+    None when nothing was given."""
     form = item.kind_info.answer_form
     if form == CHOICE:
-        return _read_choice(item, data.get("choice", ""))
+        return _read_choice(item, data.get("choice", ""), fields)
     if form == MATCHING:
-        return _read_matching(item, data)
+        return _read_matching(item, data, fields)
     if form == ORDERING:
-        return _read_ordering(item, data)
+        return _read_ordering(item, data, fields)
     text = " ".join(data.get("text", "").split())
     if len(text) > MAX_TYPED_LENGTH:
         raise ForgedAnswer(f"An answer may be at most {MAX_TYPED_LENGTH} characters long.")
@@ -132,28 +134,39 @@ def _index(value: str, count: int) -> int:
     return index
 
 
-def _read_choice(item: Item, value: str) -> str | None:
+def _option(value: str, count: int, fields: AnswerFields) -> int:
+    try:
+        return fields.option_index(value, count)
+    except UnknownField:
+        raise ForgedAnswer("That option is not one of this question's options.") from None
+
+
+def _read_choice(item: Item, value: str, fields: AnswerFields) -> str | None:
     if value == "":
         return None
     options = item.shown_options
-    return options[_index(value, len(options))]
+    return options[_option(value, len(options), fields)]
 
 
-def _read_matching(item: Item, data: Mapping[str, str]) -> dict[str, str] | None:
+def _read_matching(
+    item: Item, data: Mapping[str, str], fields: AnswerFields
+) -> dict[str, str] | None:
     pairs = matching_pairs(item)
     answer = {}
     for i, (left, _) in enumerate(pairs):
-        value = data.get(f"match-{i}", "")
+        value = data.get(fields.row_name(i), "")
         if value != "":
-            answer[left] = pairs[_index(value, len(pairs))][1]
+            answer[left] = pairs[_option(value, len(pairs), fields)][1]
     return answer or None
 
 
-def _read_ordering(item: Item, data: Mapping[str, str]) -> list[int | None] | None:
+def _read_ordering(
+    item: Item, data: Mapping[str, str], fields: AnswerFields
+) -> list[int | None] | None:
     count = len(ordering_sequence(item))
     positions: list[int | None] = []
     for i in range(count):
-        value = data.get(f"position-{i}", "")
+        value = data.get(fields.row_name(i), "")
         positions.append(None if value == "" else _position(value, count))
     return positions if any(p is not None for p in positions) else None
 

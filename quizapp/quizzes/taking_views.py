@@ -104,10 +104,7 @@ def attempt_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _results_page(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     quiz = attempt.quiz
-    now = timezone.now()
-    show = quiz.show_answers == Quiz.ShowAnswers.AFTER_SUBMIT or (
-        quiz.show_answers == Quiz.ShowAnswers.AFTER_CLOSE and quiz.has_closed(now)
-    )
+    show = quiz.answers_shown(timezone.now(), submitted=True)
     context = {
         "attempt": attempt,
         "quiz": quiz,

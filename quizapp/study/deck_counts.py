@@ -32,8 +32,7 @@ def progress_by_source(everything: StudyQueue) -> dict[str, Progress]:
     """Each reading's slug and its progress, as StudyQueue(...).progress() would give it."""
     now = everything.now
     rows = (
-        Card.objects.filter(user=everything.user)
-        .active(now)
+        Card.objects.shown_to(everything.user, now)
         .values("item__passage__source__slug")
         .annotate(**_due_counts(now))
         .order_by()
@@ -55,7 +54,7 @@ def progress_by_deck(everything: StudyQueue, decks: list[Deck]) -> list[Progress
     for i, deck in enumerate(decks):
         in_deck = Q(item__in=deck.items(Item.objects.all()).values("pk"))
         counts |= _due_counts(now, in_deck, suffix=str(i))
-    row = Card.objects.filter(user=everything.user).active(now).aggregate(**counts)
+    row = Card.objects.shown_to(everything.user, now).aggregate(**counts)
     return [
         everything.progress_of(row[f"new{i}"], row[f"learning{i}"], row[f"review{i}"])
         for i in range(len(decks))

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 
 from quizapp.bank.models import Item
+from quizapp.quizzes.withheld import withheld_items
 
 TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
@@ -72,6 +73,11 @@ class CardQuerySet(models.QuerySet):
             .filter(Q(buried_until__isnull=True) | Q(buried_until__lte=now))
             .exclude(item__status=Item.Status.HIDDEN)
         )
+
+    def shown_to(self, user, now: dt.datetime) -> CardQuerySet:
+        """The learner's cards that may be shown now: active, and none of an item withheld
+        from them (quizzes/withheld.py). queue_sql.py states the same in SQL."""
+        return self.filter(user=user).active(now).exclude(item_id__in=withheld_items(user, now))
 
 
 class Card(models.Model):

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from django.db import connection
 
 from quizapp.bank.models import Item
+from quizapp.classroom.models import Assignment, Membership
 from quizapp.library.models import Concept, Passage, Source
+from quizapp.quizzes.models import Attempt, Quiz, QuizItem
 from quizapp.study.decks import Deck
 from quizapp.study.models import Card, Review
 from quizapp.study.review_sql import card_from_shown, column_value, shown_sql
@@ -49,6 +51,34 @@ def _deck_clause(deck: Deck) -> tuple[str, list]:
     return "", []
 
 
+def _withheld() -> str:
+    """The ids of the items withheld from the learner (quizzes/withheld.py, whose ORM rule
+    a test ties this to): the questions of quizzes they may take or have taken, and do not
+    own, whose answers are not theirs to see yet. Parameters: user, user, user, now, user.
+
+    A learner is in a few classes with a few quizzes, so each part is a short index scan
+    from the learner's own rows (memberships, attempts), however many quizzes there are.
+    """
+    membership, assignment = _table(Membership), _table(Assignment)
+    attempt = _table(Attempt)
+    never, close, submit = (
+        Quiz.ShowAnswers.NEVER,
+        Quiz.ShowAnswers.AFTER_CLOSE,
+        Quiz.ShowAnswers.AFTER_SUBMIT,
+    )
+    return (
+        f"SELECT qi.item_id FROM {_table(QuizItem)} qi JOIN {_table(Quiz)} q ON q.id = qi.quiz_id"
+        " WHERE q.owner_id <> %s"
+        f" AND (q.id IN (SELECT a.quiz_id FROM {assignment} a JOIN {membership} m"
+        " ON m.classroom_id = a.classroom_id WHERE m.student_id = %s)"
+        f" OR q.id IN (SELECT t.quiz_id FROM {attempt} t WHERE t.student_id = %s))"
+        f" AND (q.show_answers = '{never}' OR ((q.closes_at IS NULL OR q.closes_at > %s)"
+        f" AND (q.show_answers = '{close}' OR (q.show_answers = '{submit}'"
+        f" AND q.id NOT IN (SELECT t.quiz_id FROM {attempt} t"
+        " WHERE t.student_id = %s AND t.submitted_at IS NOT NULL)))))"
+    )
+
+
 # Written out, not a parameter, and as in the partial index bank_item_not_shown_idx: SQLite
 # uses that index only when it can see the statement's condition is the index's own.
 _NOT_SHOWN = f"retired_at IS NOT NULL OR status = '{Item.Status.HIDDEN}'"
@@ -60,17 +90,20 @@ def _active(deck_sql: str) -> str:
 
     Every column it reads is in the card index (user, suspended, state, due, item,
     buried_until), and the items not shown are a short list read from their own partial
-    index, so counting a deck's cards never visits the card or item rows.
+    index, as are the items withheld from the learner from theirs, so counting a deck's
+    cards never visits the card or item rows.
     """
     return (
         f" FROM {_table(Card)} c WHERE c.user_id = %s AND c.suspended = %s"
         f" AND c.item_id NOT IN (SELECT id FROM {_table(Item)} WHERE {_NOT_SHOWN})"
+        f" AND c.item_id NOT IN ({_withheld()})"
         f" AND (c.buried_until IS NULL OR c.buried_until <= %s){deck_sql}"
     )
 
 
 def _active_params(user_id: int, now, deck_params: list) -> list:
-    return [user_id, False, now, *deck_params]
+    withheld = [user_id, user_id, user_id, now, user_id]
+    return [user_id, False, *withheld, now, *deck_params]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from django.views.decorators.vary import vary_on_headers
 from quizapp.generation.matching import answer_matches
 from quizapp.htmx import fragment_wanted
 from quizapp.library.models import Source
+from quizapp.quizzes.attempts import add_missed_cards_now_shown
+from quizapp.quizzes.withheld import is_withheld
 from quizapp.study import services, statistics
 from quizapp.study.deck_counts import MAX_ASSIGNED_DECKS, progress_by_deck, progress_by_source
 from quizapp.study.decks import EVERYTHING, Deck, assigned_decks, parse_deck
@@ -24,6 +26,7 @@ from quizapp.study.models import Card, Review
 from quizapp.study.queue import StudyQueue, add_new_cards
 from quizapp.study.review_sql import card_for_display
 from quizapp.study.scheduler import format_interval, preview_intervals
+from quizapp.study.time_zone import remember_time_zone
 
 MAX_DURATION_MS = 10 * 60 * 1000
 
@@ -99,6 +102,7 @@ def study_home(request: HttpRequest) -> HttpResponse:
     """Choose what to study: everything or one reading, each with today's counts."""
     settings = services.settings_for(request.user)
     now = timezone.now()
+    add_missed_cards_now_shown(request.user, now)
     add_new_cards(request.user, EVERYTHING, now)
     everything = StudyQueue(request.user, EVERYTHING, settings, now)
     rows = [(EVERYTHING, everything.progress())]
@@ -121,16 +125,24 @@ def session(request: HttpRequest) -> HttpResponse:
     """The current card's front, or with ?show=<card> its back; htmx gets the card region."""
     deck = _deck_or_404(request.GET.get("deck"), request.user)
     if not request.htmx:
+        add_missed_cards_now_shown(request.user, timezone.now())
         add_new_cards(request.user, deck, timezone.now())
-    show = None
-    if request.GET.get("show"):
-        try:
-            show = card_for_display(_card_id(request.GET["show"]), request.user.pk)
-        except Card.DoesNotExist:
-            raise Http404("No such card.") from None
+    show = _card_to_show(request) if request.GET.get("show") else None
     # A message from a plain (non-htmx) post arrives here after its redirect.
     message = " ".join(str(m) for m in messages.get_messages(request))
     return _card_response(request, _card_context(request, deck, message, show=show))
+
+
+def _card_to_show(request) -> Card:
+    """The learner's card named by ?show=, unless its item is withheld from them (its
+    back holds the answer to a quiz they may still take)."""
+    try:
+        card = card_for_display(_card_id(request.GET["show"]), request.user.pk)
+    except Card.DoesNotExist:
+        raise Http404("No such card.") from None
+    if is_withheld(card.item_id, request.user, timezone.now()):
+        raise Http404("No such card.")
+    return card
 
 
 @require_POST
@@ -211,6 +223,7 @@ def study_settings(request: HttpRequest) -> HttpResponse:
     form = StudySettingsForm(request.POST or None, instance=settings)
     if request.method == "POST" and form.is_valid():
         form.save()
+        remember_time_zone(request, form.instance.time_zone)
         return redirect("study:settings_saved")
     return render(
         request, "study/settings.html", {"form": form}, status=400 if form.errors else 200

@@ -8,8 +8,14 @@ import io
 import pytest
 from django.urls import reverse
 
+from quizapp.quizzes.answer_fields import AnswerFields
 from quizapp.quizzes.attempts import attempt_start, attempt_submit, response_save
 from quizapp.quizzes.results_views import item_statistics
+
+
+def value(attempt, question, index: int) -> str:
+    """What the attempt's page posts for the option at ``index``."""
+    return AnswerFields(attempt.pk, question.pk).option_value(index)
 
 
 @pytest.fixture
@@ -29,13 +35,19 @@ def class_results(django_user_model, teacher, quiz_factory, classroom):
         attempt = attempt_start(quiz=quiz, student=student, now=timezone.now())
         choice = mcq.item.options.index(mcq.item.answer) if m else wrong_mcq
         response_save(
-            attempt=attempt, question=mcq, data={"choice": str(choice)}, now=timezone.now()
+            attempt=attempt,
+            question=mcq,
+            data={"choice": value(attempt, mcq, choice)},
+            now=timezone.now(),
         )
         tf_choice = tf.item.options.index(
             tf.item.answer if t else next(o for o in tf.item.options if o != tf.item.answer)
         )
         response_save(
-            attempt=attempt, question=tf, data={"choice": str(tf_choice)}, now=timezone.now()
+            attempt=attempt,
+            question=tf,
+            data={"choice": value(attempt, tf, tf_choice)},
+            now=timezone.now(),
         )
         text = qa.item.answer if q else "no idea"
         response_save(attempt=attempt, question=qa, data={"text": text}, now=timezone.now())

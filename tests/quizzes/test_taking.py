@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from quizapp.quizzes.models import Attempt, Response
 from quizapp.study.models import Card
+from tests.quizzes.page_forms import choice_value, question_fields
 
 
 @pytest.fixture
@@ -34,15 +35,17 @@ def answer_url(attempt, question):
     return reverse("quizzes:answer", args=[attempt.pk, question.pk])
 
 
-def right_choice(item):
-    return str(item.options.index(item.answer))
+def right_choice(client, attempt, question):
+    return choice_value(client, attempt, question, question.item.answer)
 
 
 def test_answers_are_saved_as_they_are_given_and_survive_a_reload(client, taking):
     attempt = taking()
     mcq = questions(attempt)["mcq"]
     saved = client.post(
-        answer_url(attempt, mcq), {"choice": right_choice(mcq.item)}, HTTP_HX_REQUEST="true"
+        answer_url(attempt, mcq),
+        {"choice": right_choice(client, attempt, mcq)},
+        HTTP_HX_REQUEST="true",
     )
     assert saved.status_code == 200
     assert b"Saved at" in saved.content
@@ -51,7 +54,7 @@ def test_answers_are_saved_as_they_are_given_and_survive_a_reload(client, taking
     page = client.get(f"{attempt.get_absolute_url()}?q={number}")
     shown = page.context["views"][0]
     assert shown.question == mcq and shown.answered
-    assert shown.selected == right_choice(mcq.item)  # the radio comes back checked
+    assert shown.selected == right_choice(client, attempt, mcq)  # the radio comes back checked
     assert f'value="{shown.selected}" checked'.encode() in page.content
 
 
@@ -68,7 +71,7 @@ def test_without_javascript_save_and_next_moves_one_question_on(client, taking):
 def test_the_review_page_lists_unanswered_questions_before_submitting(client, taking):
     attempt = taking()
     mcq = questions(attempt)["mcq"]
-    client.post(answer_url(attempt, mcq), {"choice": right_choice(mcq.item)})
+    client.post(answer_url(attempt, mcq), {"choice": right_choice(client, attempt, mcq)})
     page = client.get(reverse("quizzes:review", args=[attempt.pk]))
     assert page.context["unanswered"] == 2
     assert b"2 questions not answered" in page.content
@@ -78,7 +81,9 @@ def test_the_review_page_lists_unanswered_questions_before_submitting(client, ta
 def test_submitting_grades_every_question_and_shows_feedback_with_the_source(client, taking):
     attempt = taking()
     qs = questions(attempt)
-    client.post(answer_url(attempt, qs["mcq"]), {"choice": right_choice(qs["mcq"].item)})
+    client.post(
+        answer_url(attempt, qs["mcq"]), {"choice": right_choice(client, attempt, qs["mcq"])}
+    )
     client.post(answer_url(attempt, qs["qa"]), {"text": qs["qa"].item.answer.lower()})
     response = client.post(reverse("quizzes:finish", args=[attempt.pk]), follow=True)
     attempt.refresh_from_db()
@@ -100,10 +105,9 @@ def test_an_attempt_cannot_be_submitted_twice(client, taking):
 def test_an_answer_after_submission_is_refused_and_changes_nothing(client, taking):
     attempt = taking()
     mcq = questions(attempt)["mcq"]
+    right = right_choice(client, attempt, mcq)
     client.post(reverse("quizzes:finish", args=[attempt.pk]))
-    response = client.post(
-        answer_url(attempt, mcq), {"choice": right_choice(mcq.item)}, follow=True
-    )
+    response = client.post(answer_url(attempt, mcq), {"choice": right}, follow=True)
     assert b"already submitted" in response.content
     assert Response.objects.get(attempt=attempt, question=mcq).answer is None
 
@@ -127,8 +131,9 @@ def test_the_server_refuses_a_late_answer_and_submits_the_attempt(client, taking
     attempt = taking(time_limit_minutes=5)
     assert attempt.deadline == attempt.started_at + dt.timedelta(minutes=5)
     mcq = questions(attempt)["mcq"]
-    client.post(answer_url(attempt, mcq), {"choice": right_choice(mcq.item)})
-    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - dt.timedelta(seconds=1))
+    client.post(answer_url(attempt, mcq), {"choice": right_choice(client, attempt, mcq)})
+    started = timezone.now() - dt.timedelta(minutes=5, seconds=1)
+    Attempt.objects.filter(pk=attempt.pk).update(started_at=started)
     qa = questions(attempt)["qa"]
     late = client.post(answer_url(attempt, qa), {"text": qa.item.answer}, HTTP_HX_REQUEST="true")
     assert late.headers["HX-Redirect"] == attempt.get_absolute_url()
@@ -140,7 +145,8 @@ def test_the_server_refuses_a_late_answer_and_submits_the_attempt(client, taking
 
 def test_an_overdue_attempt_is_submitted_when_it_is_next_opened(client, taking):
     attempt = taking(time_limit_minutes=1)
-    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - dt.timedelta(seconds=1))
+    started = timezone.now() - dt.timedelta(minutes=1, seconds=1)
+    Attempt.objects.filter(pk=attempt.pk).update(started_at=started)
     page = client.get(attempt.get_absolute_url())
     assert page.templates[0].name == "quizzes/result.html"
     assert Attempt.objects.get(pk=attempt.pk).submitted_automatically
@@ -192,13 +198,14 @@ def test_starting_twice_resumes_the_open_attempt(client, taking):
 def test_practice_mode_gives_feedback_at_once_and_then_locks_the_answer(client, taking):
     attempt = taking(mode="practice")
     mcq = questions(attempt)["mcq"]
-    wrong = next(i for i, o in enumerate(mcq.item.options) if o != mcq.item.answer)
+    wrong = next(o for o in mcq.item.options if o != mcq.item.answer)
+    wrong_value = choice_value(client, attempt, mcq, wrong)
     checked = client.post(
-        answer_url(attempt, mcq), {"choice": str(wrong), "action": "check"}, HTTP_HX_REQUEST="true"
+        answer_url(attempt, mcq), {"choice": wrong_value, "action": "check"}, HTTP_HX_REQUEST="true"
     )
     assert b"Not right." in checked.content and mcq.item.answer.encode() in checked.content
     assert b"Read the source passage" in checked.content
-    client.post(answer_url(attempt, mcq), {"choice": right_choice(mcq.item)})
+    client.post(answer_url(attempt, mcq), {"choice": right_choice(client, attempt, mcq)})
     assert Response.objects.get(attempt=attempt, question=mcq).fraction == 0
 
 
@@ -227,7 +234,7 @@ def test_shuffled_options_are_shown_in_the_attempts_order(client, taking):
     assert sorted(order) == list(range(len(mcq.item.options)))
     page = client.get(attempt.get_absolute_url())
     view = next(v for v in page.context["all_views"] if v.question.pk == mcq.pk)
-    assert [c.index for c in view.choices] == order
+    assert [c.text for c in view.choices] == [mcq.item.options[i] for i in order]
     assert "true_false" not in [
         q.item.kind for q in attempt.quiz.questions.all() if str(q.pk) in attempt.option_orders
     ]
@@ -258,7 +265,9 @@ def test_answers_are_shown_as_the_quiz_says(client, taking, policy, closes_in, s
 def test_missed_questions_join_the_students_flashcards(client, taking, student):
     attempt = taking()
     qs = questions(attempt)
-    client.post(answer_url(attempt, qs["mcq"]), {"choice": right_choice(qs["mcq"].item)})
+    client.post(
+        answer_url(attempt, qs["mcq"]), {"choice": right_choice(client, attempt, qs["mcq"])}
+    )
     client.post(reverse("quizzes:finish", args=[attempt.pk]))
     carded = set(Card.objects.filter(user=student).values_list("item_id", flat=True))
     assert carded == {qs["true_false"].item_id, qs["qa"].item_id}
@@ -298,7 +307,9 @@ def test_the_share_link_lets_a_student_outside_the_class_take_the_quiz(
 def test_moving_on_from_a_checked_answer_keeps_it_and_goes_to_the_next(client, taking):
     attempt = taking(mode="practice")
     first = attempt.quiz.questions.get(pk=attempt.question_order[0])
-    data = {"text": "x", "choice": "0", "action": "check"}
+    data = {"text": "x", "action": "check"}
+    for field in question_fields(client, attempt, first):
+        data[field.name] = field.options[0][0]
     client.post(answer_url(attempt, first), data, HTTP_HX_REQUEST="true")
     saved = Response.objects.get(attempt=attempt, question=first)
     moved = client.post(answer_url(attempt, first), {"action": "next", "page": "1"})
