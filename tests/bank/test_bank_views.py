@@ -208,3 +208,65 @@ def test_a_saved_htmx_edit_also_refreshes_the_preview(teacher_client, bank):
         f"/bank/{item.pk}/edit/", {"prompt": "x" * 2001}, headers={"HX-Request": "true"}
     )
     assert "hx-swap-oob" not in refused.content.decode()
+
+
+def _mcq(bank):
+    return bank.get(key="mcq:alpha-meetings")  # answer: 18
+
+
+def test_a_teacher_rewrites_every_option_of_a_multiple_choice_item(teacher_client, bank):
+    item = _mcq(bank)
+    options = "18\n12\n24\n30"
+    response = teacher_client.post(
+        f"/bank/{item.pk}/edit/", {"prompt": "", "answer": "", "options": options}
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.teacher_options == options.splitlines()
+    assert item.options != item.teacher_options  # the generator's own stay beside them
+    page = teacher_client.get(f"/bank/{item.pk}/").content.decode()
+    assert "<li>30</li>" in page and "<li>12</li>" in page
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ("12\n24\n30", "must be one of the options"),
+        ("18\n24\n24", "only once"),
+        ("18\n24", "Give 3 to 12 options"),
+    ],
+)
+def test_options_without_the_right_answer_or_repeated_are_refused(
+    teacher_client, bank, options, message
+):
+    item = _mcq(bank)
+    response = teacher_client.post(
+        f"/bank/{item.pk}/edit/", {"prompt": "", "answer": "", "options": options}
+    )
+    assert response.status_code == 400 and message in response.content.decode()
+    item.refresh_from_db()
+    assert item.teacher_options == []
+
+
+def test_a_quiz_offers_and_grades_the_teachers_options(
+    client, teacher_client, teacher, student, bank
+):
+    from django.urls import reverse
+
+    from quizapp.quizzes.models import Response
+    from tests.quizzes.conftest import build_quiz
+    from tests.quizzes.page_forms import choice_value, question_fields
+
+    item = _mcq(bank)
+    options = "30\n18\n12\n24"
+    teacher_client.post(f"/bank/{item.pk}/edit/", {"prompt": "", "answer": "", "options": options})
+    quiz = build_quiz(teacher, [item])
+    client.force_login(student)
+    client.post(reverse("quizzes:begin", args=[quiz.pk]), {"token": quiz.share_token})
+    attempt = quiz.attempts.get()
+    question = quiz.questions.get()
+    (field,) = question_fields(client, attempt, question)
+    assert sorted(text for _, text in field.options) == sorted(options.splitlines())
+    right = choice_value(client, attempt, question, "18")
+    client.post(reverse("quizzes:answer", args=[attempt.pk, question.pk]), {field.name: right})
+    assert Response.objects.get(attempt=attempt).answer == "18"
