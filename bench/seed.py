@@ -28,10 +28,11 @@ def seed_items(count: int, passage_id: int, start: int, end: int, prefix: str = 
             SEQUENCE
             + f"INSERT INTO {_quoted(Item)} (key, kind, prompt, answer, accepted, options, extra, "
             'explanation, passage_id, start, "end", status, origin, teacher_prompt, '
-            "teacher_answer, teacher_explanation, study_card, created_at, updated_at) "
+            "teacher_answer, teacher_explanation, teacher_options, study_card, created_at, "
+            "updated_at) "
             "SELECT %s || n, 'qa', 'Question ' || n, 'Answer', '[]', '[]', '{}', '', %s, %s, %s, "
-            "'approved', 'generated', '', '', '', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP "
-            "FROM seq",
+            "'approved', 'generated', '', '', '', '[]', TRUE, CURRENT_TIMESTAMP, "
+            "CURRENT_TIMESTAMP FROM seq",
             [count, f"{prefix}:", passage_id, start, end],
         )
 
