@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Before any view or django-axes reads the request (axes stores the path and user agent),
+    # after the middleware that add security headers to its 400 page.
+    "quizapp.nul_bytes.RefuseNulMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes requires: it turns a lockout flagged during login into its page.
     "axes.middleware.AxesMiddleware",
