@@ -24,6 +24,7 @@ from quizapp.exchange.problems import ImportProblems, at_line
 from quizapp.exchange.term_lists import TermPair, parse_term_list
 from quizapp.library.folding import fold
 from quizapp.library.models import Passage, Source
+from quizapp.text_files import NotUtf8Text, decode_text
 
 MAX_BYTES = 1024 * 1024
 # A definition short enough to type is asked as a typed question; a longer one is a
@@ -69,15 +70,10 @@ def read_upload(data: bytes, claimed: str) -> str:
     """The upload as text, refusing what is too big, not UTF-8, or not the claimed format."""
     if len(data) > MAX_BYTES:
         raise ImportProblems([f"the file is larger than 1 MB ({len(data):,} bytes)"])
-    if b"\x00" in data:
-        raise ImportProblems(["this is a binary file, not a text file"])
     try:
-        text = data.decode("utf-8-sig")  # Excel and Notepad put a BOM first
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportProblems(
-            [at_line(line, "the file is not UTF-8 text; save it as UTF-8 and try again")]
-        ) from None
+        text = decode_text(data)
+    except NotUtf8Text as refused:
+        raise ImportProblems([str(refused)]) from None
     head = text.lstrip()[:500].lower()
     if head.startswith(("<!doctype", "<html", "<?xml")) or "<body" in head:
         raise ImportProblems(["this is an HTML or XML page, not a term list or GIFT file"])
