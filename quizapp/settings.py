@@ -252,6 +252,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"bare": {"format": "%(message)s"}},
+    "filters": {"hide_secret_paths": {"()": "quizapp.request_log.HideSecretPaths"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         # One JSON object per line on stdout, for the log collector to parse.
@@ -264,5 +265,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "quizapp.requests": {"handlers": ["request_lines"], "level": "INFO", "propagate": False},
+        # Its error lines name the request's path; a password-reset path is the token.
+        "django.request": {"filters": ["hide_secret_paths"]},
     },
 }
