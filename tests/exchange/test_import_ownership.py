@@ -62,7 +62,7 @@ def test_a_set_imported_before_owners_is_given_to_its_importer(teacher):
     # As the importer left it before sets had owners.
     Source.objects.filter(pk=result.source.pk).update(imported_by=None)
     Item.objects.filter(pk=item.pk).update(key=item.key.replace(f":{teacher.pk}:", ":"))
-    migration = importlib.import_module("quizapp.library.migrations.0003_imported_sets_owners")
+    migration = importlib.import_module("quizapp.library.migrations.0004_imported_sets_owners")
     migration.give_owners(apps, None)
     import_list(teacher, "Politburo\tThe party's top body\n")
     item.refresh_from_db()

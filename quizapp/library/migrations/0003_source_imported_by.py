@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('library', '0001_initial'),
+        ('library', '0002_concept_role_fact_options'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

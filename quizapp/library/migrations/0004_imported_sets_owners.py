@@ -41,8 +41,8 @@ def give_owners(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("library", "0002_source_imported_by"),
-        ("bank", "0003_items_not_shown_index"),
+        ("library", "0003_source_imported_by"),
+        ("bank", "0004_item_study_card"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
