@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 FIXTURE_CONTENT = Path(__file__).parent / "tests" / "fixtures" / "content"
@@ -15,6 +16,12 @@ FIXTURE_CONTENT = Path(__file__).parent / "tests" / "fixtures" / "content"
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # The rate limits count in the cache; each test starts with nothing counted.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -64,3 +64,16 @@ class RequestLogMiddleware:
             )
         )
         return response
+
+
+class HideSecretPaths(logging.Filter):
+    """Django's own request logger writes "Internal Server Error: <path>" (and "Not Found:
+    <path>"); for a password-reset link that path is the token, so it is swapped for the
+    route here as in our request log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)
+        if isinstance(request, HttpRequest) and isinstance(record.args, tuple):
+            logged = _logged_path(request)
+            record.args = tuple(logged if arg == request.path else arg for arg in record.args)
+        return True

@@ -79,6 +79,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Before any view or django-axes reads the request (axes stores the path and user agent),
+    # after the middleware that add security headers to its 400 page.
+    "quizapp.nul_bytes.RefuseNulMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes requires: it turns a lockout flagged during login into its page.
     "axes.middleware.AxesMiddleware",
@@ -256,6 +259,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"bare": {"format": "%(message)s"}},
+    "filters": {"hide_secret_paths": {"()": "quizapp.request_log.HideSecretPaths"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         # One JSON object per line on stdout, for the log collector to parse.
@@ -268,5 +272,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "quizapp.requests": {"handlers": ["request_lines"], "level": "INFO", "propagate": False},
+        # Its error lines name the request's path; a password-reset path is the token.
+        "django.request": {"filters": ["hide_secret_paths"]},
     },
 }

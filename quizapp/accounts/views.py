@@ -3,6 +3,7 @@ and out and passwords are Django's own auth views."""
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -11,9 +12,9 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from quizapp.accounts import services
+from quizapp.accounts import rate_limits, services
 from quizapp.accounts.data_export import user_data
-from quizapp.accounts.forms import DeleteAccountForm, SignUpForm
+from quizapp.accounts.forms import CountedPasswordChangeForm, DeleteAccountForm, SignUpForm
 from quizapp.accounts.json_stream import iter_json
 from quizapp.accounts.roles import role_of
 
@@ -25,6 +26,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("study:home")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if rate_limits.SIGNUP_PER_CLIENT.hit(rate_limits.client_key(request)):
+            return rate_limits.SIGNUP_PER_CLIENT.refusal(request)
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("study:home")
@@ -78,3 +81,26 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     logout(request)
     messages.success(request, "Your account and everything in it have been deleted.")
     return redirect("home")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change, with wrong old passwords counted as failed logins."""
+
+    form_class = CountedPasswordChangeForm
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, with a limit on the e-mails one address or client gets."""
+
+    def form_valid(self, form):
+        address = form.cleaned_data["email"].strip().lower()
+        for limit, key in (
+            (rate_limits.RESET_PER_CLIENT, rate_limits.client_key(self.request)),
+            (rate_limits.RESET_PER_ADDRESS, address),
+        ):
+            if limit.hit(key):
+                return limit.refusal(self.request)
+        return super().form_valid(form)

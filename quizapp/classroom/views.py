@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from quizapp.accounts.rate_limits import JOIN_GUESSES_PER_USER as JOIN_GUESSES
 from quizapp.accounts.roles import is_teacher, teacher_required
 from quizapp.classroom.forms import ClassroomForm, JoinForm
 from quizapp.classroom.models import Assignment, Classroom, Membership
@@ -93,8 +94,11 @@ def membership_remove(request: HttpRequest, pk: int, membership_pk: int) -> Http
 @login_required
 def join_with_code(request: HttpRequest) -> HttpResponse:
     """Join the class whose code the student typed."""
+    if JOIN_GUESSES.reached(str(request.user.pk)):
+        return JOIN_GUESSES.refusal(request)
     form = JoinForm(request.POST)
     if not form.is_valid():
+        JOIN_GUESSES.hit(str(request.user.pk))
         for error in form.errors["code"]:
             messages.error(request, error)
         return redirect("classroom:classes")
@@ -105,7 +109,12 @@ def join_with_code(request: HttpRequest) -> HttpResponse:
 @login_required
 def join_link(request: HttpRequest, code: str) -> HttpResponse:
     """A join link: a GET asks to confirm (links get prefetched), a POST joins."""
-    classroom = get_object_or_404(Classroom.objects.select_related("teacher"), join_code=code)
+    if JOIN_GUESSES.reached(str(request.user.pk)):
+        return JOIN_GUESSES.refusal(request)
+    classroom = Classroom.objects.select_related("teacher").filter(join_code=code).first()
+    if classroom is None:
+        JOIN_GUESSES.hit(str(request.user.pk))
+        raise Http404("No class has that join code.")
     if request.method == "POST":
         return _join(request, classroom)
     return render(request, "classroom/join.html", {"classroom": classroom})

@@ -13,6 +13,7 @@ import unicodedata
 
 from quizapp.generation.sentences import sentence_spans
 from quizapp.library.folding import fold
+from quizapp.text_files import NotUtf8Text, decode_text
 
 # Limits the app can serve within the server's 30 s timeout (issue 19), measured on the
 # development machine: a file of MAX_BYTES is read in under a second whatever it holds; an
@@ -62,12 +63,9 @@ def decode(data: bytes) -> str:
             f"The file is too large ({len(data):,} bytes); the limit is {MAX_BYTES:,} bytes."
         )
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ArticleError(
-            f"The file is not UTF-8 text (undecodable byte at position {error.start}). "
-            "Save it as UTF-8 and try again."
-        ) from None
+        return decode_text(data)
+    except NotUtf8Text as refused:
+        raise ArticleError(f"The file cannot be read: {refused}.") from None
 
 
 def read_article(data: bytes, filename: str = "", title: str = "") -> list[str]:

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 TRUE_FALSE = {"t": "True", "true": "True", "f": "False", "false": "False"}
 MAX_QUESTIONS = 2000
 MAX_TEXT = 4000
+# A question is read on one page: 1,500 matching pairs made a 107 MB attempt page (every
+# pair's select lists every answer). Moodle's own matching questions rarely pass a dozen.
+MAX_ANSWERS = 20
+MAX_PAIRS = 12
 
 # Escaped characters are swapped for private-use code points before parsing, so the
 # parser can split on plain "~", "=", "#" ... and the escapes come back at the end.
@@ -189,7 +193,11 @@ def _answers(inside: str, text: _Text, offset: int) -> GiftQuestion:
     if not _ANSWER_START_RE.match(stripped):
         raise _Problem(offset, "answers must start with = (right) or ~ (wrong)")
     answers = _split_answers(inside, offset)
-    if all(a.mark == "=" for a in answers) and any("->" in a.text for a in answers):
+    is_matching = all(a.mark == "=" for a in answers) and any("->" in a.text for a in answers)
+    limit, noun = (MAX_PAIRS, "matching pairs") if is_matching else (MAX_ANSWERS, "answers")
+    if len(answers) > limit:
+        raise _Problem(answers[limit].offset, f"more than {limit} {noun} in one question")
+    if is_matching:
         return _matching(text, answers, offset, explanation)
     rights = [a.text for a in answers if a.mark == "="]
     wrongs = [a.text for a in answers if a.mark == "~"]

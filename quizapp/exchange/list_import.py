@@ -1,10 +1,12 @@
 """Save an imported term list or GIFT file as a Source of passages and approved bank items.
 
 Every imported question gets a passage holding its text in readable form, so an
-imported item links back to where it came from just as a generated one does. The
-set title names the Source and is part of every key, so importing the same file
-again under the same title updates its items instead of adding copies; items the
-new file no longer has are retired, not deleted, so learners' cards keep their history.
+imported item links back to where it came from just as a generated one does. A set
+belongs to the teacher who imported it: the teacher and the set title find its Source and
+are part of every key, so the same teacher importing again under the same title updates
+its items instead of adding copies, and another teacher's set with that title is a Source
+of its own that cannot touch the first. Items the new file no longer has are retired, not
+deleted, so learners' cards keep their history.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from quizapp.exchange.problems import ImportProblems, at_line
 from quizapp.exchange.term_lists import TermPair, parse_term_list
 from quizapp.library.folding import fold
 from quizapp.library.models import Passage, Source
+from quizapp.text_files import NotUtf8Text, decode_text
 
 MAX_BYTES = 1024 * 1024
 # A definition short enough to type is asked as a typed question; a longer one is a
@@ -70,15 +73,10 @@ def read_upload(data: bytes, claimed: str) -> str:
     """The upload as text, refusing what is too big, not UTF-8, or not the claimed format."""
     if len(data) > MAX_BYTES:
         raise ImportProblems([f"the file is larger than 1 MB ({len(data):,} bytes)"])
-    if b"\x00" in data:
-        raise ImportProblems(["this is a binary file, not a text file"])
     try:
-        text = data.decode("utf-8-sig")  # Excel and Notepad put a BOM first
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportProblems(
-            [at_line(line, "the file is not UTF-8 text; save it as UTF-8 and try again")]
-        ) from None
+        text = decode_text(data)
+    except NotUtf8Text as refused:
+        raise ImportProblems([str(refused)]) from None
     head = text.lstrip()[:500].lower()
     if head.startswith(("<!doctype", "<html", "<?xml")) or "<body" in head:
         raise ImportProblems(["this is an HTML or XML page, not a term list or GIFT file"])
@@ -183,9 +181,9 @@ def save_drafts(
 ) -> ImportResult:
     """Check everything, then save the Source, its passages and the items in one transaction."""
     title = " ".join(title.split())
-    keys = [item_key(title, draft.identity) for draft in drafts]
+    keys = [item_key(user, title, draft.identity) for draft in drafts]
     problems = _duplicates(drafts, keys)
-    slug = source_slug(title)
+    slug = source_slug(title, user)
     taken = Source.objects.filter(slug=slug, from_content=True).exists()
     if taken:
         problems.append(f"the set title “{title}” belongs to a reading; choose another title")
@@ -198,14 +196,15 @@ def save_drafts(
         return _save_items(source, drafts, keys)
 
 
-def item_key(title: str, identity: str) -> str:
+def item_key(owner: AbstractBaseUser, title: str, identity: str) -> str:
     digest = hashlib.blake2b(f"{title}\n{identity}".encode(), digest_size=12).hexdigest()
-    return f"import:{digest}"
+    return f"import:{owner.pk}:{digest}"
 
 
-def source_slug(title: str) -> str:
-    """Readable, and unique to the exact title even where slugify drops letters."""
-    digest = hashlib.blake2b(title.encode(), digest_size=4).hexdigest()
+def source_slug(title: str, owner: AbstractBaseUser) -> str:
+    """Readable, and unique to the teacher and the exact title even where slugify drops
+    letters."""
+    digest = hashlib.blake2b(f"{owner.pk}\n{title}".encode(), digest_size=4).hexdigest()
     return f"import-{slugify(title)[:80] or 'set'}-{digest}"
 
 
@@ -228,15 +227,23 @@ def _source(slug, title, user, label, filename, count: int) -> Source:
     now = timezone.now()
     by = user.get_username()
     origin = f" from {filename}" if filename else ""
-    defaults = {
+    fields = {
         "title": title[:300],
         "summary": f"{count} questions imported{origin} by {by} on {now:%d %B %Y} ({label}).",
         "citation": f"a file{origin} imported by {by}",
     }
-    # A new set goes after the readings in the library's list, not among them.
-    source, _ = Source.objects.update_or_create(
-        slug=slug, defaults=defaults, create_defaults={**defaults, "order": Source.next_order()}
-    )
+    # Found by owner and title, not slug: a set imported before sets had owners keeps the
+    # slug (and address) it was given then.
+    mine = Source.objects.filter(imported_by=user, title=fields["title"], from_content=False)
+    source = mine.exclude(kind=Source.Kind.ARTICLE).select_for_update().first()
+    if source is None:
+        # A new set goes after the readings in the library's list, not among them.
+        return Source.objects.create(
+            slug=slug, imported_by=user, order=Source.next_order(), **fields
+        )
+    for name, value in fields.items():
+        setattr(source, name, value)
+    source.save(update_fields=list(fields))
     return source
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from quizapp.exchange.problems import ImportProblems, at_line, raise_problems
 from quizapp.library.folding import fold
+from quizapp.spreadsheet_cells import read_cell, safe_row
 
 if TYPE_CHECKING:
     from quizapp.bank.models import Item
@@ -108,7 +109,7 @@ def _checked(rows: list[tuple[int, list[str] | str]]) -> list[TermPair]:
         if isinstance(row, str):
             problems.append(at_line(number, row))
             continue
-        term, definition = (" ".join(cell.split()) for cell in row)
+        term, definition = (read_cell(" ".join(cell.split())) for cell in row)
         found = _pair_problems(term, definition, number, first_line)
         problems += [at_line(number, problem) for problem in found]
         if not found:
@@ -140,9 +141,12 @@ def write_term_list(items: Iterable[Item], delimiter: str = "\t", header: bool =
 
     With the tab (Quizlet's default) a line is written as it is; Quizlet cannot
     read quotes, so tabs and line breaks inside a card become spaces. With any
-    other delimiter, or a header, the csv module quotes what needs quoting.
+    other delimiter, or a header, the csv module quotes what needs quoting. Either way a
+    cell a spreadsheet would run as a formula is marked as text (spreadsheet_cells).
     """
-    rows = [(_one_line(item.shown_prompt), _one_line(item.shown_answer)) for item in items]
+    rows = [
+        safe_row((_one_line(item.shown_prompt), _one_line(item.shown_answer))) for item in items
+    ]
     if delimiter == "\t" and not header:
         return "".join(f"{term}\t{definition}\n" for term, definition in rows)
     out = io.StringIO()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -54,6 +55,16 @@ class Source(models.Model):
     url = models.URLField(max_length=500, blank=True)
     from_content = models.BooleanField(
         default=False, editable=False, help_text="Loaded from content/; loadcontent owns it."
+    )
+    # A term list or GIFT file belongs to the teacher who imported it: a re-import by them
+    # updates it, another teacher's file with the same title makes a set of their own.
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="imported_sources",
     )
 
     class Meta:

@@ -15,6 +15,7 @@ from quizapp.quizzes.item_analysis import GradedResponse, QuizStatistics, analys
 from quizapp.quizzes.models import Attempt, Quiz, QuizItem
 from quizapp.quizzes.presenting import question_views
 from quizapp.quizzes.questions import correct_answer_text, right_option
+from quizapp.spreadsheet_cells import safe_row
 
 
 @require_GET
@@ -82,18 +83,21 @@ def results_csv(request: HttpRequest, pk: int) -> HttpResponse:
     writer.writerow(header + [f"Q{n}" for n in range(1, len(questions) + 1)])
     for attempt in _submitted(quiz):
         marks = {r.question_id: r.fraction or 0.0 for r in attempt.responses.all()}
+        # Usernames may begin with + - or @, which a spreadsheet would run as a formula.
         writer.writerow(
-            [
-                attempt.student.get_username(),
-                attempt.number,
-                attempt.started_at.isoformat(),
-                attempt.submitted_at.isoformat(),
-                "yes" if attempt.submitted_automatically else "no",
-                f"{attempt.score:g}",
-                f"{attempt.max_score:g}",
-                f"{attempt.percent:g}" if attempt.percent is not None else "",
-            ]
-            + [f"{float(q.marks) * marks.get(q.pk, 0.0):g}" for q in questions]
+            safe_row(
+                [
+                    attempt.student.get_username(),
+                    attempt.number,
+                    attempt.started_at.isoformat(),
+                    attempt.submitted_at.isoformat(),
+                    "yes" if attempt.submitted_automatically else "no",
+                    f"{attempt.score:g}",
+                    f"{attempt.max_score:g}",
+                    f"{attempt.percent:g}" if attempt.percent is not None else "",
+                ]
+                + [f"{float(q.marks) * marks.get(q.pk, 0.0):g}" for q in questions]
+            )
         )
     return response
 

@@ -134,10 +134,10 @@ def test_a_forged_format_is_a_form_error(teacher_client):
     assert counts() == (0, 0, 0)
 
 
-def test_a_title_owned_by_a_reading_is_refused(teacher_client, loaded_fixture_content):
+def test_a_title_owned_by_a_reading_is_refused(teacher_client, teacher, loaded_fixture_content):
     from quizapp.exchange.list_import import source_slug
 
-    Source.objects.filter(slug="alpha").update(slug=source_slug("Mine"))
+    Source.objects.filter(slug="alpha").update(slug=source_slug("Mine", teacher))
     before = counts()
     response = upload(teacher_client, b"sun\tstar\n", "quizlet", "Mine")
     assert response.status_code == 400

@@ -67,3 +67,20 @@ def test_the_password_reset_token_is_not_logged(client, request_lines, student):
     [line] = request_lines()
     assert "secret-token" not in json.dumps(line)
     assert line["path"] == "/accounts/reset/<uidb64>/<token>/"
+
+
+@pytest.mark.django_db
+def test_an_error_on_a_reset_link_logs_its_route_not_its_token(caplog, monkeypatch, student):
+    from django.contrib.auth.views import PasswordResetConfirmView
+    from django.test import Client
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the mail server is down")
+
+    monkeypatch.setattr(PasswordResetConfirmView, "dispatch", broken)
+    caplog.set_level(logging.ERROR, logger="django.request")
+    response = Client(raise_request_exception=False).get("/accounts/reset/MQ/abc123-secret/")
+    assert response.status_code == 500
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    assert record.getMessage() == "Internal Server Error: /accounts/reset/<uidb64>/<token>/"
+    assert "abc123-secret" not in caplog.text

@@ -121,7 +121,7 @@ def test_edited_passage_moves_mentions_and_keeps_passage_ids(content_dir):
 def test_removed_reading_and_its_facts_are_deleted(content_dir):
     run(content_dir)
     (content_dir / "facts" / "alpha.yaml").write_text("[]\n", encoding="utf-8")
-    run(content_dir)
+    run(content_dir, "--prune")  # without it, an emptied facts file is refused
     assert Fact.objects.count() == 0
     assert Source.objects.count() == 1
 

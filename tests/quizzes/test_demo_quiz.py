@@ -11,7 +11,8 @@ from quizapp.classroom.models import Classroom
 from quizapp.quizzes.models import Quiz
 
 
-def test_the_demo_class_has_the_student_and_an_assigned_quiz(bank):
+def test_the_demo_class_has_the_student_and_an_assigned_quiz(bank, settings):
+    settings.DEBUG = True  # as `make demo` runs; pytest-django turns it off
     call_command("createdemoaccounts", stdout=io.StringIO())
     call_command("createdemoquiz", stdout=io.StringIO())
     call_command("createdemoquiz", stdout=io.StringIO())

@@ -97,7 +97,15 @@ def _check_concepts(records: list[ConceptRecord], concepts: dict[str, ConceptRec
                     )
                 )
         for slug in concept.related:
-            if slug not in concepts:
+            if slug == concept.slug:
+                problems.append(
+                    Problem(
+                        concept.file,
+                        line("related", concept.line),
+                        f"concept '{slug}' is related to itself",
+                    )
+                )
+            elif slug not in concepts:
                 problems.append(
                     Problem(
                         concept.file, line("related", concept.line), f"unknown concept '{slug}'"

@@ -8,6 +8,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from django.db import models
+
+from quizapp.library.content.limits import limit_problem
 from quizapp.library.content.records import (
     ConceptRecord,
     ContentBundle,
@@ -19,9 +22,13 @@ from quizapp.library.content.records import (
 )
 from quizapp.library.content.yamlfile import LinedDict, YamlError, load_yaml
 from quizapp.library.kinds import ANSWER_KINDS, CONCEPT_KINDS
+from quizapp.library.models import Concept, Fact, Passage, Source
+from quizapp.text_files import NotUtf8Text, decode_text
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+# The longest reading is about 15 kB; a file far past that is a mistake, not a reading.
+MAX_FILE_BYTES = 1_000_000
 
 SOURCE_FIELDS = {"title": True, "order": False, "summary": False, "cites": True}
 CITES_FIELDS = {"title": True, "outlet": True, "published": True, "url": False}
@@ -77,14 +84,21 @@ class _FileReader:
                 ok = False
         return ok
 
-    def text(self, data: LinedDict, key: str) -> str:
+    def text(self, data: LinedDict, key: str, field: models.Field | None = None) -> str:
         value = data.get(key)
         if value is None:
             return ""
         if not isinstance(value, str | int | float):
             self.problem(data.line_of(key), f"'{key}' must be text")
             return ""
-        return " ".join(str(value).split())
+        return self.fitting(data, key, " ".join(str(value).split()), field)
+
+    def fitting(self, data: LinedDict, key: str, value, field: models.Field | None):
+        """``value``, with a problem reported if the database column cannot hold it."""
+        problem = limit_problem(field, value) if field is not None else None
+        if problem:
+            self.problem(data.line_of(key), f"'{key}' {problem}")
+        return value
 
     def text_list(self, data: LinedDict, key: str) -> list[str]:
         value = data.get(key) or []
@@ -93,17 +107,20 @@ class _FileReader:
             return []
         return [" ".join(v.split()) for v in value]
 
-    def integer(self, data: LinedDict, key: str) -> int | None:
+    def integer(self, data: LinedDict, key: str, field: models.Field) -> int | None:
         value = data.get(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.problem(data.line_of(key), f"'{key}' must be a whole number, not {value!r}")
             return None
+        if limit_problem(field, value):
+            self.fitting(data, key, value, field)
+            return None
         return value
 
-    def slug(self, data: LinedDict, key: str = "slug") -> str:
-        value = self.text(data, key)
+    def slug(self, data: LinedDict, field: models.Field, key: str = "slug") -> str:
+        value = self.text(data, key, field)
         if value and not SLUG_RE.match(value):
             self.problem(data.line_of(key), f"bad slug '{value}': use a-z, 0-9 and hyphens")
         return value
@@ -119,10 +136,52 @@ class _FileReader:
 
     def load(self, text: str, line_offset: int = 0) -> Any:
         try:
-            return load_yaml(text, line_offset)
+            data = load_yaml(text, line_offset)
         except YamlError as exc:
             self.problem(exc.line, exc.message)
             return None
+        line = _nul_line(data, line_offset + 1)
+        if line is not None:
+            # YAML's "\0" escape writes one; no database column can hold it.
+            self.problem(line, "a NUL character (\\0) in the text; remove it")
+            return None
+        return data
+
+    def file_text(self) -> str | None:
+        """The file's text, NFC-normalised; None, with a problem, if it is not a text file."""
+        if not self.path.is_file():
+            self.problem(1, "not a file (a folder or something else named like a content file)")
+            return None
+        size = self.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = f"a content file may be at most {MAX_FILE_BYTES:,} bytes; split it"
+            self.problem(1, f"the file is {size:,} bytes: {limit}")
+            return None
+        try:
+            text = decode_text(self.path.read_bytes())
+        except NotUtf8Text as refused:
+            self.problem(refused.line, refused.problem)
+            return None
+        except OSError as error:
+            self.problem(1, f"the file cannot be read: {error.strerror}")
+            return None
+        return unicodedata.normalize("NFC", text)
+
+
+def _nul_line(data: Any, line: int) -> int | None:
+    """The line of the first text holding a NUL character, or None."""
+    if isinstance(data, str):
+        return line if "\x00" in data else None
+    if isinstance(data, LinedDict):
+        for key, value in data.items():
+            if "\x00" in str(key):
+                return data.line_of(key)
+            found = _nul_line(value, data.line_of(key))
+            if found is not None:
+                return found
+    if isinstance(data, list):
+        return next((n for n in (_nul_line(v, line) for v in data) if n is not None), None)
+    return None
 
 
 def parse_partial_date(value: str) -> PartialDate | None:
@@ -153,14 +212,21 @@ def read_content(root: Path) -> tuple[ContentBundle, list[Problem]]:
         bundle.concepts.extend(_read_list(_FileReader(path, root, problems), path, _concept))
     for path in sorted((root / "facts").glob("*.yaml")):
         reader = _FileReader(path, root, problems)
-        for fact in _read_list(reader, path, _fact):
+        before = len(problems)
+        facts = _read_list(reader, path, _fact)
+        if not facts and len(problems) == before:
+            bundle.empty_fact_files[reader.name] = path.stem
+        for fact in facts:
             fact.source_slug = path.stem
             bundle.facts.append(fact)
     return bundle, problems
 
 
 def _read_source(reader: _FileReader, path: Path) -> SourceRecord | None:
-    lines = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).splitlines()
+    text = reader.file_text()
+    if text is None:
+        return None
+    lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         reader.problem(1, "a reading must start with '---' and YAML front matter")
         return None
@@ -184,18 +250,20 @@ def _read_source(reader: _FileReader, path: Path) -> SourceRecord | None:
     slug = path.stem
     if not SLUG_RE.match(slug):
         reader.problem(1, f"bad file name '{path.name}': the slug must use a-z, 0-9 and hyphens")
+    elif problem := limit_problem(Source._meta.get_field("slug"), slug):
+        reader.problem(1, f"the file name (the reading's slug) {problem}")
     passages = _split_passages(lines[end + 1 :], first_line=end + 2)
     if not passages:
         reader.problem(end + 1, "a reading needs at least one passage")
     return SourceRecord(
         slug=slug,
-        title=reader.text(meta, "title"),
-        order=reader.integer(meta, "order") or 0,
+        title=reader.text(meta, "title", _field(Source, "title")),
+        order=reader.integer(meta, "order", _field(Source, "order")) or 0,
         summary=reader.text(meta, "summary"),
-        original_title=reader.text(cites, "title"),
-        outlet=reader.text(cites, "outlet"),
+        original_title=reader.text(cites, "title", _field(Source, "original_title")),
+        outlet=reader.text(cites, "outlet", _field(Source, "outlet")),
         published=reader.date(cites, "published"),
-        url=reader.text(cites, "url"),
+        url=reader.text(cites, "url", _field(Source, "url")),
         passages=passages,
         file=reader.name,
     )
@@ -218,7 +286,8 @@ def _split_passages(lines: list[str], first_line: int) -> list[PassageRecord]:
 
 
 def _read_list(reader: _FileReader, path: Path, build) -> list:
-    data = reader.load(unicodedata.normalize("NFC", path.read_text(encoding="utf-8")))
+    text = reader.file_text()
+    data = reader.load(text) if text is not None else None
     if data is None:
         return []
     if not isinstance(data, list):
@@ -244,14 +313,14 @@ def _concept(reader: _FileReader, data: LinedDict) -> ConceptRecord | None:
             data.line_of("kind"), f"unknown kind '{kind}': use {', '.join(sorted(CONCEPT_KINDS))}"
         )
     return ConceptRecord(
-        slug=reader.slug(data),
-        name=reader.text(data, "name"),
+        slug=reader.slug(data, _field(Concept, "slug")),
+        name=reader.text(data, "name", _field(Concept, "name")),
         kind=kind,
         aliases=reader.text_list(data, "aliases"),
         definition=reader.text(data, "definition"),
         explanation=reader.text(data, "explanation"),
         related=reader.text_list(data, "related"),
-        role=reader.slug(data, "role"),
+        role=reader.slug(data, _field(Concept, "role"), "role"),
         file=reader.name,
         line=data.line,
         key_lines=data.key_lines,
@@ -277,19 +346,21 @@ def _fact(reader: _FileReader, data: LinedDict) -> FactRecord | None:
     if data.get("ordered") not in (None, True, False):
         reader.problem(data.line_of("ordered"), "'ordered' must be true or false")
     return FactRecord(
-        slug=reader.slug(data),
+        slug=reader.slug(data, _field(Fact, "slug")),
         source_slug="",
         statement=reader.text(data, "statement"),
         question=reader.text(data, "question"),
-        answer=reader.text(data, "answer") or "; ".join(members),
+        # A list fact's answer is its members joined, which must fit the column too.
+        answer=reader.text(data, "answer", _field(Fact, "answer"))
+        or reader.fitting(data, "members", "; ".join(members), _field(Fact, "answer")),
         answer_concept=reader.text(data, "answer_concept"),
         answer_kind=answer_kind,
         concepts=reader.text_list(data, "concepts"),
-        passage=reader.integer(data, "passage") or 0,
+        passage=reader.integer(data, "passage", _field(Passage, "ordinal")) or 0,
         # The quote must match the passage exactly, so only its line breaks are folded.
         quote=" ".join(quote.split()) if isinstance(quote, str) else "",
         date=reader.date(data, "date"),
-        number=reader.integer(data, "number"),
+        number=reader.integer(data, "number", _field(Fact, "number")),
         said_by=reader.text(data, "said_by"),
         distractors=reader.text_list(data, "distractors"),
         members=members,
@@ -298,3 +369,7 @@ def _fact(reader: _FileReader, data: LinedDict) -> FactRecord | None:
         line=data.line,
         key_lines=data.key_lines,
     )
+
+
+def _field(model: type[models.Model], name: str) -> models.Field:
+    return model._meta.get_field(name)

@@ -114,3 +114,5 @@ class ContentBundle:
     concepts: list[ConceptRecord] = field(default_factory=list)
     facts: list[FactRecord] = field(default_factory=list)
     mentions: list[MentionRecord] = field(default_factory=list)
+    # Facts files with no facts in them, by file name: the slug of the reading they empty.
+    empty_fact_files: dict[str, str] = field(default_factory=dict)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from quizapp.library.content.records import ContentBundle, PartialDate
+from quizapp.library.content.records import ContentBundle, PartialDate, Problem
 from quizapp.library.folding import fold, fold_names
 from quizapp.library.models import Concept, Fact, Mention, Passage, Source
 
@@ -75,6 +75,24 @@ def _set_m2m(obj, attr: str, wanted: set[int], report: SyncReport, label: str) -
     if not getattr(obj, "just_created", False):
         report.updated[label] += 1
     return True
+
+
+def unpruned_deletions(bundle: ContentBundle) -> list[Problem]:
+    """A facts file emptied by mistake would delete its reading's facts, and the items and
+    cards made from them; deleting them that way needs --prune."""
+    problems = []
+    for file, slug in bundle.empty_fact_files.items():
+        facts = Fact.objects.filter(from_content=True, passage__source__slug=slug).count()
+        if facts:
+            problems.append(
+                Problem(
+                    file,
+                    1,
+                    f"the file has no facts: loading it would delete the {facts} facts of "
+                    f"'{slug}'; run with --prune to delete them",
+                )
+            )
+    return problems
 
 
 @transaction.atomic

@@ -1,7 +1,8 @@
 """python manage.py createdemoaccounts: a student, a teacher and an admin to try the app."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from quizapp.accounts.roles import teachers_group
 
@@ -16,7 +17,22 @@ DEMO_ACCOUNTS = [
 class Command(BaseCommand):
     help = "Create (or reset) the demo accounts and print their passwords."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Create them even with DJANGO_DEBUG=0 (a public demo site).",
+        )
+
+    def handle(self, *args, force: bool, **options):
+        # The passwords are in the README, and "admin" is a superuser: on a real site this
+        # would hand it to anyone, or reset a real "admin" to the public password.
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing with DJANGO_DEBUG=0: the demo passwords are public and 'admin' "
+                "would be a superuser (an existing 'admin' would get the public password). "
+                "Run with --force only on a demo site."
+            )
         users = get_user_model()
         for username, password, role in DEMO_ACCOUNTS:
             user, _ = users.objects.get_or_create(username=username)

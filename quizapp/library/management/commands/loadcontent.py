@@ -1,4 +1,5 @@
-"""python manage.py loadcontent [PATH] [--check]: validate, then load the study material."""
+"""python manage.py loadcontent [PATH] [--check] [--prune]: validate, then load the study
+material."""
 
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from django.db import transaction
 from quizapp.bank.regeneration import request_regeneration
 from quizapp.library.content.checks import check_content
 from quizapp.library.content.reader import read_content
-from quizapp.library.content.sync import sync_content
+from quizapp.library.content.sync import sync_content, unpruned_deletions
 
 
 class Command(BaseCommand):
@@ -18,10 +19,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", nargs="?", default=str(settings.CONTENT_DIR))
         parser.add_argument("--check", action="store_true", help="Only validate; write nothing.")
+        parser.add_argument(
+            "--prune",
+            action="store_true",
+            help="Let an empty facts file delete its reading's facts.",
+        )
 
-    def handle(self, *args, path: str, check: bool, **options):
+    def handle(self, *args, path: str, check: bool, prune: bool, **options):
         bundle, problems = read_content(Path(path))
         problems += check_content(bundle)
+        if not prune:
+            problems += unpruned_deletions(bundle)
         if problems:
             for problem in sorted(problems, key=lambda p: (p.file, p.line)):
                 self.stderr.write(str(problem))
