@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from quizapp.generation.citing import BLANK
 from quizapp.generation.records import FactIn, Item, Library
 from quizapp.generation.sentences import sentence_around
 from quizapp.generation.validators import PICKED_KINDS
@@ -326,6 +327,22 @@ def ordering_incoherent(context: FlawContext, item: Item) -> bool:
         return False
     shared = set.intersection(*(set(f.concepts) for f in facts)) if facts else set()
     return not shared
+
+
+# Concepts: a definition that defines.
+
+
+@rule("definition-is-a-blanked-sentence")
+def definition_is_a_blanked_sentence(context: FlawContext, item: Item) -> bool:
+    """A concept's "definition" that is only the sentence naming it, with the name blanked
+    (what an import proposes until a teacher writes one), defines nothing: asked forwards it
+    expects the sentence back, asked backwards it is a cloze under a wrong heading."""
+    if item.kind == "matching":
+        return any(BLANK in description for _, description in item.extra.get("pairs", []))
+    if item.kind not in ("definition", "reverse") or not item.concepts:
+        return False
+    concept = context.library.concepts.get(item.concepts[0])
+    return concept is not None and BLANK in concept.definition
 
 
 # Citations: the cited span shows what the item asks, not only a name.

@@ -20,6 +20,14 @@ def with_fact(library, slug, **changes):
     return dataclasses.replace(library, facts=facts)
 
 
+def with_concept(library, slug, **changes):
+    concepts = {
+        s: dataclasses.replace(c, **changes) if s == slug else c
+        for s, c in library.concepts.items()
+    }
+    return dataclasses.replace(library, concepts=concepts)
+
+
 def with_role(library, roles: dict[str, str]):
     concepts = {
         slug: dataclasses.replace(c, role=roles.get(slug, c.role))
@@ -232,6 +240,23 @@ CASES = [
                     *item.extra["pairs"][:-1],
                     [item.extra["pairs"][-1][0], f"Known as {item.extra['pairs'][-1][0]}."],
                 ]
+            },
+        ),
+        None,
+    ),
+    (
+        "definition-is-a-blanked-sentence",
+        "reverse:politburo",
+        lambda item: item,
+        lambda lib: with_concept(lib, "politburo", definition="Directive 24 came from the _____."),
+    ),
+    (
+        "definition-is-a-blanked-sentence",
+        "matching:person:any:1",
+        lambda item: changed(
+            item,
+            extra={
+                "pairs": [*item.extra["pairs"][:-1], [item.extra["pairs"][-1][0], "A _____ met."]]
             },
         ),
         None,
