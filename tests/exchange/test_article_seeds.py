@@ -58,7 +58,10 @@ def test_seed_article_imports_with_names_and_valid_items(path):
     assert report.source.passages.count() == len(passages)
     assert len(report.concepts) == len(proposal.concepts)
     items = Item.objects.filter(passage__source=report.source)
-    assert items.count() >= 2 * len(report.concepts)
+    assert items.count() >= len(report.concepts) // 2
+    # A proposed definition is the naming sentence, blanked: no card asks it back or under it.
+    assert not items.filter(kind="definition", answer__contains="_____").exists()
+    assert not items.filter(kind="reverse", prompt__contains="_____").exists()
     # Every item in the bank is one the generator produces now and the validators accept.
     library = load_library()
     result = generate_bank(library)
