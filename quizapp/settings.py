@@ -74,14 +74,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Each signed-in user's own time zone, for the dates forms read and pages show.
-    "quizapp.study.time_zone.UserTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Before any view or django-axes reads the request (axes stores the path and user agent),
     # after the middleware that add security headers to its 400 page.
     "quizapp.nul_bytes.RefuseNulMiddleware",
+    # Each signed-in user's own time zone, for the dates forms read and pages show; after the
+    # NUL refusal, since it reads the session (a NUL in the session cookie fails PostgreSQL).
+    "quizapp.study.time_zone.UserTimeZoneMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes requires: it turns a lockout flagged during login into its page.
     "axes.middleware.AxesMiddleware",
